@@ -1,0 +1,119 @@
+"""Import articles into a project and pre-annotate them (the GUI and the CLI call this)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator import nlp
+from annotator.core import Analysis, Article
+from annotator.services.errors import FileProblem
+from annotator.services.reading import SUPPORTED_SUFFIXES, read_article
+from annotator.store import Project, text_hash
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """How far an import has got; ``rate`` is articles per second."""
+
+    done: int
+    total: int
+    current: str
+    rate: float
+    seconds_left: float | None
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """What an import did, file by file."""
+
+    imported: list[tuple[str, str]] = field(default_factory=list)  # (file, title)
+    skipped: list[FileProblem] = field(default_factory=list)
+    cancelled: bool = False
+
+    def lines(self) -> list[str]:
+        """The summary a researcher reads, one line per skipped file, then the totals."""
+        out = [f"skipped {p.path}: {p.reason}" for p in self.skipped]
+        total = f"imported {len(self.imported)} article(s), skipped {len(self.skipped)} file(s)"
+        if self.cancelled:
+            total += " (cancelled: the rest was not imported)"
+        out.append(total)
+        return out
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files to import: folders are walked recursively for supported files."""
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES))
+        else:
+            out.append(path)
+    return out
+
+
+def import_files(
+    project: Project,
+    paths: Sequence[str | Path],
+    *,
+    language: str = "auto",
+    progress: Callable[[Progress], None] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+    batch_size: int = 32,
+) -> ImportReport:
+    """Read, deduplicate, pre-annotate and store articles; bad files are reported, not fatal."""
+    report = ImportReport()
+    articles: list[Article] = []
+    seen: dict[str, str] = {}
+    for path in expand_paths(paths):
+        try:
+            article = read_article(path)
+        except FileProblem as problem:
+            report.skipped.append(problem)
+            continue
+        fingerprint = text_hash(article.text)
+        duplicate_of = seen.get(fingerprint) or project.find_duplicate(article.text)
+        if duplicate_of:
+            report.skipped.append(FileProblem(path, "already in the project (same text)"))
+            continue
+        seen[fingerprint] = article.id
+        if language != "auto":
+            article.language = language
+        articles.append(article)
+
+    started = time.perf_counter()
+    pending: list[tuple[Article, Analysis | None]] = []
+    analyses = nlp.analyze_many(
+        (a.text for a in articles), language=language, batch_size=batch_size
+    )
+    try:
+        for done, (article, analysis) in enumerate(zip(articles, analyses, strict=True), start=1):
+            article.language = analysis.language
+            pending.append((article, analysis))
+            if len(pending) >= batch_size:
+                _flush(project, pending, report)
+            if progress is not None:
+                elapsed = time.perf_counter() - started
+                rate = done / elapsed if elapsed > 0 else 0.0
+                left = (len(articles) - done) / rate if rate > 0 else None
+                progress(Progress(done, len(articles), article.source_file, rate, left))
+            if is_cancelled is not None and is_cancelled() and done < len(articles):
+                report.cancelled = True
+                break
+    finally:
+        # What was analysed before a cancel or an error is kept.
+        _flush(project, pending, report)
+    return report
+
+
+def _flush(
+    project: Project, pending: list[tuple[Article, Analysis | None]], report: ImportReport
+) -> None:
+    if not pending:
+        return
+    project.add_articles(pending)
+    report.imported.extend((a.source_file, a.title) for a, _ in pending)
+    pending.clear()

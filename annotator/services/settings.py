@@ -1,0 +1,46 @@
+"""The user's settings: last project and coder name, in a JSON file in the user data folder."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from annotator.paths import user_data_dir
+
+
+@dataclass(slots=True)
+class Settings:
+    last_project: str = ""
+    coder: str = ""
+
+
+def settings_path() -> Path:
+    return user_data_dir() / "settings.json"
+
+
+def load_settings() -> Settings:
+    try:
+        data = json.loads(settings_path().read_text(encoding="utf-8"))
+        settings = Settings(**{k: v for k, v in data.items() if k in Settings.__slots__})
+    except (OSError, ValueError, TypeError):
+        settings = Settings()
+    if not settings.coder:
+        settings.coder = _default_coder()
+    return settings
+
+
+def save_settings(settings: Settings) -> None:
+    path = settings_path()
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(asdict(settings), indent=2), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _default_coder() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "coder"

@@ -1,0 +1,421 @@
+"""A project file: one SQLite database holding articles, codebook, coders and annotations.
+
+Every public method that changes data commits before it returns, so whatever
+the window shows as saved survives a crash. Open one ``Project`` per thread.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from annotator.core import (
+    Analysis,
+    Annotation,
+    Article,
+    AttributeSpec,
+    Category,
+    Codebook,
+    Entity,
+    Quote,
+    new_id,
+    now_iso,
+)
+from annotator.store.schema import SCHEMA_VERSION, migrate, schema_version, text_hash
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class ProjectError(Exception):
+    """A project file that cannot be opened, with a message for the researcher."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """One row of the article list."""
+
+    id: str
+    title: str
+    outlet: str
+    date: str | None
+    language: str
+    source_file: str
+    annotation_count: int
+
+
+class Project:
+    """Repository over one project file."""
+
+    def __init__(self, path: Path, db: sqlite_utils.Database) -> None:
+        self.path = path
+        self.db = db
+
+    # -- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: str | Path, name: str = "") -> Project:
+        """Create a new, empty project file (refuses to overwrite an existing file)."""
+        path = Path(path)
+        if path.exists():
+            raise ProjectError(f"{path}: a file with this name already exists")
+        if not path.parent.is_dir():
+            raise ProjectError(f"{path}: the folder {path.parent} does not exist")
+        project = cls._connect(path)
+        with project.db.atomic():
+            project.db.table("project").insert_all(
+                [
+                    {"key": "id", "value": new_id()},
+                    {"key": "name", "value": name or path.stem},
+                    {"key": "created", "value": now_iso()},
+                ]
+            )
+        return project
+
+    @classmethod
+    def open(cls, path: str | Path, create: bool = False) -> Project:
+        """Open a project file, upgrading an older schema; ``create`` makes it if missing."""
+        path = Path(path)
+        if not path.exists():
+            if create:
+                return cls.create(path)
+            raise ProjectError(f"{path}: no such project file")
+        if path.is_dir():
+            raise ProjectError(f"{path}: is a folder, not a project file")
+        with path.open("rb") as fh:
+            head = fh.read(16)
+        if head and head != SQLITE_MAGIC:
+            raise ProjectError(f"{path}: not a project file (it is not an SQLite database)")
+        return cls._connect(path)
+
+    @classmethod
+    def _connect(cls, path: Path) -> Project:
+        try:
+            conn = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
+            db = sqlite_utils.Database(conn)
+            version = schema_version(db)
+            if version > SCHEMA_VERSION:
+                conn.close()
+                raise ProjectError(
+                    f"{path}: made by a newer version of Annotator (schema {version}, "
+                    f"this version reads up to {SCHEMA_VERSION}); please update"
+                )
+            db.enable_wal()
+            db.execute("PRAGMA foreign_keys = ON")
+            db.execute("PRAGMA synchronous = NORMAL")
+            migrate(db)
+        except sqlite3.DatabaseError as exc:
+            raise ProjectError(f"{path}: cannot be opened as a project ({exc})") from exc
+        return cls(path, db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def name(self) -> str:
+        return self._meta("name") or self.path.stem
+
+    @property
+    def project_id(self) -> str:
+        return self._meta("id") or ""
+
+    def _meta(self, key: str) -> str | None:
+        row = self.db.execute("select value from project where key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    # -- articles --------------------------------------------------------------------------
+
+    def add_article(self, article: Article, analysis: Analysis | None = None) -> None:
+        """Store an article and, if given, its machine suggestions, in one transaction."""
+        with self.db.atomic():
+            self._insert_article(article)
+            if analysis is not None:
+                self._replace_suggestions(article.id, analysis)
+
+    def add_articles(self, items: Iterable[tuple[Article, Analysis | None]]) -> None:
+        """Store a batch of articles with their suggestions in one transaction."""
+        with self.db.atomic():
+            for article, analysis in items:
+                self._insert_article(article)
+                if analysis is not None:
+                    self._replace_suggestions(article.id, analysis)
+
+    def _insert_article(self, article: Article) -> None:
+        row = _article_row(article)
+        row["text_hash"] = text_hash(article.text)
+        self.db.table("articles").insert(row, pk="id")
+
+    def article(self, article_id: str) -> Article:
+        rows = list(self.db.query("select * from articles where id = ?", [article_id]))
+        if not rows:
+            raise KeyError(article_id)
+        return _article_from_row(rows[0])
+
+    def articles(self) -> list[ArticleSummary]:
+        """All articles in import order, with how many annotations each has."""
+        sql = """
+            select a.id, a.title, a.outlet, a.date, a.language, a.source_file,
+                   (select count(*) from annotations n where n.article_id = a.id) as n
+            from articles a order by a.imported_at, a.rowid
+        """
+        return [ArticleSummary(*row) for row in self.db.execute(sql).fetchall()]
+
+    def article_count(self) -> int:
+        return int(self.db.execute("select count(*) from articles").fetchone()[0])
+
+    def iter_articles(self) -> Iterator[Article]:
+        for row in self.db.query("select * from articles order by imported_at, rowid"):
+            yield _article_from_row(row)
+
+    def find_duplicate(self, text: str) -> str | None:
+        """The id of an article with the same text (whitespace and quote marks ignored)."""
+        row = self.db.execute(
+            "select id from articles where text_hash = ? limit 1", [text_hash(text)]
+        ).fetchone()
+        return row[0] if row else None
+
+    def update_article(self, article: Article) -> None:
+        row = _article_row(article)
+        row["text_hash"] = text_hash(article.text)
+        with self.db.atomic():
+            self.db.table("articles").update(article.id, row)
+
+    # -- machine suggestions ---------------------------------------------------------------
+
+    def save_analysis(self, article_id: str, analysis: Analysis) -> None:
+        """Replace the entities and quotes suggested for an article."""
+        with self.db.atomic():
+            self._replace_suggestions(article_id, analysis)
+            self.db.execute(
+                "update articles set language = ? where id = ?", [analysis.language, article_id]
+            )
+
+    def _replace_suggestions(self, article_id: str, analysis: Analysis) -> None:
+        self.db.execute("delete from entities where article_id = ?", [article_id])
+        self.db.execute("delete from quotes where article_id = ?", [article_id])
+        if analysis.entities:
+            self.db.conn.executemany(
+                "insert into entities (article_id, start, end, text, label) values (?,?,?,?,?)",
+                [(article_id, e.start, e.end, e.text, e.label) for e in analysis.entities],
+            )
+        if analysis.quotes:
+            self.db.conn.executemany(
+                "insert into quotes (article_id, start, end, text, kind, speaker, speaker_start,"
+                " speaker_end, cue) values (?,?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        article_id,
+                        q.start,
+                        q.end,
+                        q.text,
+                        q.kind,
+                        q.speaker,
+                        q.speaker_start,
+                        q.speaker_end,
+                        q.cue,
+                    )
+                    for q in analysis.quotes
+                ],
+            )
+
+    def entities(self, article_id: str) -> list[Entity]:
+        rows = self.db.execute(
+            "select start, end, text, label from entities where article_id = ? order by start",
+            [article_id],
+        ).fetchall()
+        return [Entity(*row) for row in rows]
+
+    def quotes(self, article_id: str) -> list[Quote]:
+        rows = self.db.execute(
+            "select start, end, text, kind, speaker, speaker_start, speaker_end, cue"
+            " from quotes where article_id = ? order by start",
+            [article_id],
+        ).fetchall()
+        return [Quote(*row) for row in rows]
+
+    # -- codebook --------------------------------------------------------------------------
+
+    def codebook(self) -> Codebook:
+        rows = self.db.query("select * from categories order by position, rowid")
+        return Codebook([_category_from_row(row) for row in rows])
+
+    def save_category(self, category: Category) -> None:
+        with self.db.atomic():
+            self.db.table("categories").upsert(_category_row(category), pk="id")
+
+    def install_codebook(self, codebook: Codebook) -> None:
+        """Add every category of ``codebook`` (categories already present are updated)."""
+        with self.db.atomic():
+            self.db.table("categories").upsert_all(
+                [_category_row(c) for c in codebook.categories], pk="id"
+            )
+
+    # -- coders ----------------------------------------------------------------------------
+
+    def ensure_coder(self, name: str) -> None:
+        """Record a coder by name (no-op if known)."""
+        name = name.strip()
+        if not name:
+            raise ValueError("a coder needs a name")
+        with self.db.atomic():
+            self.db.execute(
+                "insert or ignore into coders (id, name, created) values (?, ?, ?)",
+                [new_id(), name, now_iso()],
+            )
+
+    def coders(self) -> list[str]:
+        return [r[0] for r in self.db.execute("select name from coders order by name").fetchall()]
+
+    # -- annotations -----------------------------------------------------------------------
+
+    def add_annotation(self, annotation: Annotation) -> None:
+        """Save one coded span; it is on disk when this returns."""
+        article = self.db.execute(
+            "select substr(text, ?, ?) from articles where id = ?",
+            [annotation.start + 1, annotation.end - annotation.start, annotation.article_id],
+        ).fetchone()
+        if article is None:
+            raise KeyError(f"no article {annotation.article_id}")
+        if article[0] != annotation.text:
+            raise ValueError("annotation text does not match the article at its offsets")
+        self.ensure_coder(annotation.coder)
+        with self.db.atomic():
+            self.db.table("annotations").insert(_annotation_row(annotation), pk="id")
+
+    def update_annotation(self, annotation: Annotation) -> None:
+        annotation.modified = now_iso()
+        with self.db.atomic():
+            self.db.table("annotations").update(annotation.id, _annotation_row(annotation))
+
+    def delete_annotation(self, annotation_id: str) -> None:
+        with self.db.atomic():
+            self.db.execute("delete from annotations where id = ?", [annotation_id])
+
+    def annotations(self, article_id: str | None = None) -> list[Annotation]:
+        if article_id is None:
+            rows = self.db.query("select * from annotations order by created, rowid")
+        else:
+            rows = self.db.query(
+                "select * from annotations where article_id = ? order by start, end",
+                [article_id],
+            )
+        return [_annotation_from_row(row) for row in rows]
+
+
+# -- row conversions ---------------------------------------------------------------------
+
+
+def _article_row(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "title": article.title,
+        "outlet": article.outlet,
+        "author": article.author,
+        "date": article.date,
+        "language": article.language,
+        "url": article.url,
+        "source_file": article.source_file,
+        "section": article.section,
+        "text": article.text,
+        "imported_at": article.imported_at,
+    }
+
+
+def _article_from_row(row: dict[str, Any]) -> Article:
+    return Article(
+        id=row["id"],
+        title=row["title"] or "",
+        outlet=row["outlet"] or "",
+        author=row["author"] or "",
+        date=row["date"],
+        language=row["language"] or "",
+        url=row["url"] or "",
+        source_file=row["source_file"] or "",
+        section=row.get("section") or "",
+        text=row["text"] or "",
+        imported_at=row["imported_at"] or "",
+    )
+
+
+def _category_row(category: Category) -> dict[str, Any]:
+    return {
+        "id": category.id,
+        "parent_id": category.parent_id,
+        "name": category.name,
+        "color": category.color,
+        "shortcut": category.shortcut,
+        "description": category.description,
+        "attributes": json.dumps(
+            [
+                {"name": a.name, "label": a.label, "kind": a.kind, "values": list(a.values)}
+                for a in category.attributes
+            ],
+            ensure_ascii=False,
+        ),
+        "position": category.position,
+    }
+
+
+def _category_from_row(row: dict[str, Any]) -> Category:
+    specs = json.loads(row["attributes"] or "[]")
+    return Category(
+        id=row["id"],
+        parent_id=row["parent_id"],
+        name=row["name"],
+        color=row["color"] or "#ffd54f",
+        shortcut=row["shortcut"] or "",
+        description=row["description"] or "",
+        attributes=tuple(
+            AttributeSpec(
+                s["name"],
+                s.get("label", s["name"]),
+                s.get("kind", "text"),
+                tuple(s.get("values", ())),
+            )
+            for s in specs
+        ),
+        position=row["position"] or 0,
+    )
+
+
+def _annotation_row(annotation: Annotation) -> dict[str, Any]:
+    return {
+        "id": annotation.id,
+        "article_id": annotation.article_id,
+        "coder": annotation.coder,
+        "category_id": annotation.category_id,
+        "start": annotation.start,
+        "end": annotation.end,
+        "text": annotation.text,
+        "attributes": json.dumps(annotation.attributes, ensure_ascii=False),
+        "memo": annotation.memo,
+        "created": annotation.created,
+        "modified": annotation.modified,
+    }
+
+
+def _annotation_from_row(row: dict[str, Any]) -> Annotation:
+    return Annotation(
+        id=row["id"],
+        article_id=row["article_id"],
+        coder=row["coder"],
+        category_id=row["category_id"],
+        start=row["start"],
+        end=row["end"],
+        text=row["text"],
+        attributes=json.loads(row["attributes"] or "{}"),
+        memo=row["memo"] or "",
+        created=row["created"],
+        modified=row["modified"],
+    )
