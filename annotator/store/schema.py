@@ -17,7 +17,8 @@ Migration = Callable[[sqlite_utils.Database], None]
 
 def text_hash(text: str) -> str:
     """Fingerprint used to spot an article imported twice (whitespace and quote marks ignored)."""
-    flat = re.sub(r"\s+", " ", text).strip().lower()
+    # Spaces are dropped altogether: French guillemets come with and without inner spaces.
+    flat = re.sub(r"\s+", "", text).lower()
     flat = re.sub(r"[\"“”«»„‟]", '"', flat).replace("’", "'").replace("‘", "'")
     return hashlib.sha1(flat.encode("utf-8")).hexdigest()
 

@@ -1,0 +1,24 @@
+"""Run every benchmark and print one line per figure: `python -m bench [NAME...]`."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+BENCHES = ("preannotate", "reader", "startup")
+
+
+def main(argv: list[str]) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    names = argv or list(BENCHES)
+    print(f"{'benchmark':<48} {'ratio':>8}  detail")
+    for name in names:
+        module = importlib.import_module(f"bench.{name}")
+        for label, ratio, detail in module.run():
+            print(f"{label:<48} {ratio:>8.2f}  {detail}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
