@@ -1,0 +1,156 @@
+"""Indirect (reported) speech: "X said that …", « X a indiqué que … », « selon X, … »."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from spacy.tokens import Doc, Span, Token
+
+from .entities import Mention
+from .quotes import _COMPLEMENTIZER_WINDOW, _TRAILING, QuoteFinder, _Candidate
+
+# Tokens that may stand between a reporting verb and "que"/"that".
+_BETWEEN_POS = {"ADV", "AUX", "PRON", "PART", "ADP", "DET", "NOUN", "PROPN", "ADJ", "SPACE"}
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim whitespace and clause punctuation; stop at the first line break."""
+    nl = text.find("\n", start, end)
+    if nl != -1:
+        end = nl
+    while start < end and text[start] in _TRAILING:
+        start += 1
+    while end > start and (text[end - 1] in _TRAILING or text[end - 1] in ".!?…"):
+        end -= 1
+    return start, end
+
+
+def _subject_speaker(finder: QuoteFinder, verb: Token) -> Mention | None:
+    """The speaker of a reporting verb: its subject, or its governing verb's subject."""
+    t = verb
+    for _ in range(4):
+        for child in t.children:
+            if child.dep_.startswith("nsubj") and "expl" not in child.dep_:
+                found = finder.res.resolve_token(child)
+                if found is not None:
+                    return found
+        if t.head.i == t.i:
+            break
+        t = t.head
+    # A name right before the verb, whatever the parse says ("De Croo a indiqué").
+    i = verb.i - 1
+    while i >= 0 and finder.doc[i].pos_ in ("AUX", "ADV"):
+        i -= 1
+    if i >= 0 and (m := finder.res.mention_at(i)) is not None:
+        return finder.res.canonical(m)
+    # Inversion: "a-t-il indiqué que"
+    for i in range(max(0, verb.i - 3), min(len(finder.doc), verb.i + 3)):
+        low = finder.doc[i].lower_
+        if low.startswith("-") and low in finder.lex.pronouns:
+            return finder.res.resolve_pronoun(low, finder.doc[i].idx)
+    return None
+
+
+def _complement_end(sent: Span, comp: Token) -> int:
+    """Character end of the clause a complementizer introduces."""
+    head = comp.head
+    if head.i > comp.i and sent.start <= head.i < sent.end:
+        right = max(t.i for t in head.subtree)
+        right = min(right, sent.end - 1)
+        return finder_end(sent.doc, right)
+    return sent.end_char
+
+
+def finder_end(doc: Doc, i: int) -> int:
+    return doc[i].idx + len(doc[i].text)
+
+
+def indirect_candidates(finder: QuoteFinder, quoted: list[tuple[int, int]]) -> list[_Candidate]:
+    """Reported speech outside quotation marks."""
+    doc, text, lex = finder.doc, finder.text, finder.lex
+    out: list[_Candidate] = []
+    for sent in doc.sents:
+        first_word = next((t for t in sent if not t.is_space and not t.is_punct), None)
+        for tok in sent:
+            if _inside(tok.idx, quoted):
+                continue
+            low = tok.lower_
+            if low in lex.complementizers and tok.pos_ in ("SCONJ", "ADP"):
+                verb = _verb_before(finder, tok, sent)
+                if verb is None:
+                    continue
+                start, end = _trim(text, tok.idx + len(tok.text), _complement_end(sent, tok))
+                if end - start < 3:
+                    continue
+                out.append(
+                    _Candidate(
+                        verb.idx,
+                        "indirect",
+                        start,
+                        end,
+                        finder.cue_span(verb.i),
+                        partial(_subject_speaker, finder, verb),
+                    )
+                )
+                continue
+            seq = _according_to(doc, tok, lex.according_to)
+            if seq:
+                cand = _according_candidate(finder, sent, tok, seq, first_word)
+                if cand is not None:
+                    out.append(cand)
+    return out
+
+
+def _verb_before(finder: QuoteFinder, comp: Token, sent: Span) -> Token | None:
+    doc = finder.doc
+    for i in range(comp.i - 1, max(sent.start, comp.i - _COMPLEMENTIZER_WINDOW) - 1, -1):
+        t = doc[i]
+        if finder.is_cue_verb(t):
+            return t
+        if t.pos_ not in _BETWEEN_POS or t.is_punct:
+            return None
+    return None
+
+
+def _according_to(doc: Doc, tok: Token, seqs: tuple[tuple[str, ...], ...]) -> int:
+    for seq in seqs:
+        if tok.lower_ == seq[0] and all(
+            tok.i + k < len(doc) and doc[tok.i + k].lower_ == w for k, w in enumerate(seq)
+        ):
+            return len(seq)
+    return 0
+
+
+def _according_candidate(
+    finder: QuoteFinder, sent: Span, tok: Token, seq_len: int, first_word: Token | None
+) -> _Candidate | None:
+    doc, text = finder.doc, finder.text
+    np_start = tok.i + seq_len
+    comma = None
+    for i in range(np_start, min(sent.end, np_start + 10)):
+        if doc[i].text == "," or (doc[i].is_space and "\n" in doc[i].text):
+            comma = i
+            break
+    sent_end = sent.end_char
+    if first_word is not None and first_word.i >= tok.i - 1:
+        if comma is None or doc[comma].text != ",":
+            return None
+        start, end = _trim(text, doc[comma].idx + 1, sent_end)
+    else:
+        start, end = _trim(text, sent.start_char, tok.idx)
+    if end - start < 3:
+        return None
+    cue_end = doc[np_start - 1].idx + len(doc[np_start - 1].text)
+    pos = tok.idx
+    return _Candidate(
+        pos,
+        "indirect",
+        start,
+        end,
+        (tok.idx, cue_end),
+        partial(finder.res.resolve_noun_phrase, np_start, pos),
+    )

@@ -1,0 +1,109 @@
+"""Quotes: direct, partial, indirect, cues and speakers, in French and English."""
+
+from __future__ import annotations
+
+from annotator.nlp import analyze
+
+from .conftest import EN_TEXT, FR_TEXT, check_offsets, find_quote
+
+
+def _speaker(q, text):
+    assert q.speaker is None or text[q.speaker_start : q.speaker_end] == q.speaker
+    return q.speaker
+
+
+def test_fr_guillemets_with_inner_spaces_and_pronoun_inversion(fr_analysis) -> None:
+    q = find_quote(fr_analysis, "Nous devons agir ensemble")
+    assert q.kind == "direct"
+    assert q.text == "Nous devons agir ensemble face à la crise"  # marks and spaces excluded
+    assert q.cue == "a-t-elle déclaré"
+    assert _speaker(q, FR_TEXT) == "Ursula von der Leyen"
+
+
+def test_fr_title_attribution(fr_analysis) -> None:
+    q = find_quote(fr_analysis, "reste solide")
+    assert (q.kind, q.cue) == ("direct", "a ajouté")
+    assert q.speaker == "Vincent Van Peteghem"
+
+
+def test_fr_straight_quotes_cue_after_name(fr_analysis) -> None:
+    q = find_quote(fr_analysis, "pas d’alternative")
+    assert (q.kind, q.cue, q.speaker) == ("direct", "a précisé", "Alexander De Croo")
+
+
+def test_fr_partial_curly_quote(fr_analysis) -> None:
+    q = find_quote(fr_analysis, "très constructive")
+    assert q.kind == "partial"
+    assert q.text == "très constructive"
+    assert q.speaker == "Vincent Van Peteghem"  # surname resolved to the full name
+
+
+def test_fr_indirect_que_and_selon(fr_analysis) -> None:
+    q = find_quote(fr_analysis, "la Belgique soutiendrait", "indirect")
+    assert q.text == "la Belgique soutiendrait le plan de relance"
+    assert (q.cue, q.speaker) == ("a indiqué", "Alexander De Croo")
+    q = find_quote(fr_analysis, "la croissance reviendra", "indirect")
+    assert (q.cue, q.speaker) == ("Selon", "Ursula von der Leyen")
+
+
+def test_fr_multi_paragraph_quote(fr_analysis) -> None:
+    q = find_quote(fr_analysis, "investissements massifs")
+    assert q.kind == "direct"
+    assert "\n" in q.text and q.text.endswith("l’Europe décrochera")
+    assert (q.cue, q.speaker) == ("a conclu", "Ursula von der Leyen")
+
+
+def test_fr_quote_does_not_cross_paragraph_without_reopening() -> None:
+    text = "« Le texte est prêt\nLe vote aura lieu demain », a dit Paul Martin."
+    a = analyze(text, "fr")
+    check_offsets(text, a)
+    assert not any("\n" in q.text for q in a.quotes if q.kind != "indirect")
+
+
+def test_fr_partial_agent_and_subject_pronoun() -> None:
+    text = (
+        "Le président Emmanuel Macron a reçu son homologue.\n"
+        "Cette visite, qualifiée d’« historique » par le président Macron, a duré deux jours.\n"
+        "Il a admis que « des désaccords » persistaient.\n"
+    )
+    a = analyze(text, "fr")
+    check_offsets(text, a)
+    assert find_quote(a, "historique").speaker == "Emmanuel Macron"
+    q = find_quote(a, "des désaccords", "partial")
+    assert q.speaker == "Emmanuel Macron"
+
+
+def test_en_direct_quotes(en_analysis) -> None:
+    q = find_quote(en_analysis, "We share the same goals")
+    assert q.text == "We share the same goals"  # trailing comma dropped
+    assert (q.kind, q.cue, q.speaker) == ("direct", "told", "Keir Starmer")
+    q = find_quote(en_analysis, "stronger together")  # continuation after the cue
+    assert (q.kind, q.speaker) == ("direct", "Keir Starmer")
+    q = find_quote(en_analysis, "very productive")
+    assert (q.kind, q.cue, q.speaker) == ("direct", "said", "Friedrich Merz")
+    q = find_quote(en_analysis, "keep working on trade")
+    assert (q.kind, q.cue, q.speaker) == ("direct", "said", "Keir Starmer")
+
+
+def test_en_single_curly_quotes_he_said(en_analysis) -> None:
+    q = find_quote(en_analysis, "only a first step")
+    assert (q.kind, q.cue, q.speaker) == ("direct", "said", "Keir Starmer")
+
+
+def test_en_indirect_and_partial(en_analysis) -> None:
+    q = find_quote(en_analysis, "tariffs would hurt", "indirect")
+    assert (q.cue, q.speaker) == ("warned", "Friedrich Merz")
+    q = find_quote(en_analysis, "turning point", "indirect")
+    assert (q.cue, q.speaker) == ("According to", "Keir Starmer")
+    q = find_quote(en_analysis, "frank and constructive")
+    assert (q.kind, q.speaker) == ("partial", "Friedrich Merz")
+    check_offsets(EN_TEXT, en_analysis)
+
+
+def test_quote_inside_quote_is_not_indirect(fr_analysis) -> None:
+    text = "« Nous constatons que la situation évolue », a déclaré Marie Dupont."
+    a = analyze(text, "fr")
+    check_offsets(text, a)
+    assert [q.kind for q in a.quotes] == ["direct"]
+    assert a.quotes[0].speaker == "Marie Dupont"
+    assert FR_TEXT  # the session text stays untouched
