@@ -12,7 +12,8 @@ from annotator.store import Project
 
 FRENCH = (
     "Le gouvernement défend sa réforme\n\n"
-    "PARIS – La ministre du Travail, Claire Dubois, a défendu mardi sa réforme devant les députés.\n\n"
+    "PARIS – La ministre du Travail, Claire Dubois, a défendu mardi sa réforme"
+    " devant les députés.\n\n"
     "« Nous ne reculerons pas », a déclaré Claire Dubois à l’Assemblée nationale.\n"
 )
 ENGLISH = (

@@ -1,0 +1,56 @@
+"""File menu actions, called with their paths (the file dialogs are Qt's, not ours)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import load_workbook
+from pytestqt.qtbot import QtBot
+
+from annotator.services.settings import Settings, load_settings
+from annotator.ui.main_window import MainWindow
+
+
+def window_for(qtbot: QtBot, settings: Settings) -> MainWindow:
+    window = MainWindow(settings, interactive=False)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_new_project_gets_the_starter_codebook_and_is_remembered(
+    qtbot: QtBot, tmp_path: Path, settings: Settings
+) -> None:
+    window = window_for(qtbot, settings)
+    path = tmp_path / "new.annotator"
+    assert window.file_menu.new_project(path)
+    assert window.project is not None and window.project.path == path
+    assert window.codebook.categories
+    assert window.codebook_panel.tree.topLevelItemCount() > 0
+    assert load_settings().last_project == str(path)
+    # Creating it again is refused with a message, not an exception.
+    assert not window.file_menu.new_project(path)
+    assert "already exists" in window.statusBar().currentMessage()
+
+
+def test_opening_a_file_that_is_not_a_project_shows_the_reason(
+    qtbot: QtBot, tmp_path: Path, settings: Settings
+) -> None:
+    bogus = tmp_path / "notes.annotator"
+    bogus.write_text("not a database", encoding="utf-8")
+    window = window_for(qtbot, settings)
+    assert not window.file_menu.open_project(bogus)
+    assert "not a project file" in window.statusBar().currentMessage()
+    assert window.project is None
+
+
+def test_export_runs_in_a_worker_and_writes_the_workbook(
+    qtbot: QtBot, project_path: Path, tmp_path: Path, settings: Settings
+) -> None:
+    window = window_for(qtbot, settings)
+    assert window.open_project(project_path)
+    out = tmp_path / "study.xlsx"
+    assert window.file_menu.export_excel(out) is not None
+    # The worker may finish before a signal could be waited for: wait for its cleanup.
+    qtbot.waitUntil(lambda: window.file_menu.export_worker is None, timeout=20_000)
+    assert "Exported" in window.statusBar().currentMessage()
+    assert load_workbook(out).sheetnames[:2] == ["articles", "annotations"]
