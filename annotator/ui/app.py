@@ -57,7 +57,11 @@ def run_gui(
         window.show_error("Cannot open project", problem)
     if on_shown is not None:
         on_shown(window)
-    worker = window.file_menu.import_articles(demo_article_files()) if import_demo else None
+    worker = (
+        window.file_menu.import_articles(demo_article_files(), announce=False)
+        if import_demo
+        else None
+    )
     if screenshot is not None:
         status: list[int] = []
 

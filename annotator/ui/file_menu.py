@@ -90,8 +90,14 @@ class FileMenu(QObject):
 
     # -- import ----------------------------------------------------------------------------
 
-    def import_articles(self, files: Sequence[Path] | None = None) -> ImportWorker | None:
-        """Import files into the open project in a worker, with a progress dialog."""
+    def import_articles(
+        self, files: Sequence[Path] | None = None, announce: bool = True
+    ) -> ImportWorker | None:
+        """Import files into the open project in a worker, with a progress dialog.
+
+        ``announce`` shows the summary in a message box at the end (the demo import
+        at first start only puts it in the status bar).
+        """
         project = self.window.project
         if project is None:
             self.window.show_error("No project", "Open or create a project first.")
@@ -111,17 +117,24 @@ class FileMenu(QObject):
         dialog = QProgressDialog("Loading the language models…", "Cancel", 0, 0, self.window)
         dialog.setWindowTitle("Importing articles")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
+        # Shown at once: loading the language models alone takes several seconds.
+        dialog.setMinimumDuration(0)
         dialog.setMinimumWidth(420)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.canceled.connect(worker.cancel)
         self._progress = dialog
         worker.progressed.connect(self._import_progressed)
-        worker.succeeded.connect(self._import_succeeded)
+        if announce:
+            worker.succeeded.connect(self._import_succeeded)
+        else:
+            worker.succeeded.connect(
+                lambda lines: self.window.statusBar().showMessage(lines[-1], 10000)
+            )
         worker.failed.connect(lambda message: self.window.show_error("Import failed", message))
         worker.finished.connect(self._import_ended)
         worker.start()
+        dialog.show()
         return worker
 
     def _import_progressed(self, done: int, total: int, current: str, rate: float) -> None:

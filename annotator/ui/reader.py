@@ -6,7 +6,14 @@ import html
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QFont, QHelpEvent, QPalette, QTextBlockFormat, QTextCursor
+from PySide6.QtGui import (
+    QFont,
+    QHelpEvent,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QLabel, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from annotator.core import Annotation, Article, Entity, Quote
@@ -136,6 +143,9 @@ class Reader(QWidget):
         document = self.text.document()
         # Through the QTextEdit, not the document: it puts the caret back at the start,
         # where setTextCursor afterwards would cost a full layout (3x this whole method).
+        # setPlainText keeps the caret's character format: reset it, or the format of
+        # whatever the caret sat in (a bold speaker) would spread over the whole text.
+        self.text.setCurrentCharFormat(QTextCharFormat())
         self.text.setPlainText(self._article.text)
         spans = layered_spans(
             self._formats,

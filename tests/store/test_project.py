@@ -1,4 +1,7 @@
+import signal
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
@@ -114,3 +117,24 @@ def test_create_refuses_to_overwrite(tmp_path):
     Project.create(path).close()
     with pytest.raises(ProjectError, match="already exists"):
         Project.create(path)
+
+
+def test_killed_process_keeps_what_it_committed(tmp_path):
+    path = tmp_path / "killed.annotator"
+    script = f"""
+import os, signal
+from annotator.core import Annotation, Article, Category
+from annotator.store import Project
+project = Project.create({str(path)!r})
+article = Article(text="Le maire a parlé.", title="t")
+project.add_article(article)
+claim = Category("Claim")
+project.save_category(claim)
+project.add_annotation(Annotation(article.id, claim.id, 3, 8, "maire", "alice"))
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
+    assert done.returncode == -signal.SIGKILL
+    with Project.open(path) as project:
+        [annotation] = project.annotations()
+        assert (annotation.text, annotation.coder) == ("maire", "alice")

@@ -145,3 +145,25 @@ def test_quotes_are_listed_and_a_click_selects_one_in_the_reader(
     assert window.reader.selected_span() == (quote.start, quote.end)
     assert "Jane Smith" in window.reader.tooltip_at(quote.start + 1)
     assert "said" in window.reader.tooltip_at(quote.start + 1)
+
+
+def test_coding_a_formatted_span_does_not_spread_its_format(
+    qtbot: QtBot, project_path: Path, settings: Settings
+) -> None:
+    # Seen under Xvfb: coding the bold speaker of a quote turned the whole article bold
+    # and blue, because the redraw inherited the caret's character format.
+    window = open_window(qtbot, project_path, settings, active=True)
+    article = window.reader.article
+    assert article is not None
+    speaker = article.text.index("Jane Smith", 20)
+    select_text(window, speaker, speaker + len("Jane Smith"))
+
+    qtbot.keyClick(window.reader.text, Qt.Key.Key_C)
+
+    assert window.annotation_panel.model.rowCount() == 1
+    plain = article.text.index("met the mayor")
+    cursor = QTextCursor(window.reader.text.document())
+    cursor.setPosition(plain + 1)
+    assert cursor.charFormat().fontWeight() != 700
+    assert cursor.charFormat().background().style() == Qt.BrushStyle.NoBrush
+    window.close()
