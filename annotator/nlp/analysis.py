@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable
+from functools import partial
+
 from spacy.tokens import Doc
 
 from ..core.models import Analysis, Quote
@@ -9,7 +13,7 @@ from .entities import Mention, extract_entities
 from .indirect import indirect_candidates
 from .lexicon import get_lexicon
 from .marks import find_marked_spans
-from .quotes import QuoteFinder
+from .quotes import QuoteFinder, _Candidate
 from .speakers import SpeakerResolver
 
 
@@ -22,7 +26,7 @@ def build_analysis(doc: Doc, text: str, language: str) -> Analysis:
     quoted = [(s.open_pos, s.close_pos + 1) for s in spans]
     resolver = SpeakerResolver(doc, mentions, lex, quoted)
     finder = QuoteFinder(doc, text, resolver)
-    candidates = finder.marked_candidates(spans) + indirect_candidates(finder, quoted)
+    candidates = reconcile(finder.marked_candidates(spans), indirect_candidates(finder, quoted))
     # Speakers are resolved in reading order so that pronouns see earlier speakers.
     candidates.sort(key=lambda c: c.anchor)
     quotes: list[Quote] = []
@@ -50,3 +54,53 @@ def build_analysis(doc: Doc, text: str, language: str) -> Analysis:
         )
     quotes.sort(key=lambda q: (q.start, q.end))
     return Analysis(language=language, entities=[m.entity for m in mentions], quotes=quotes)
+
+
+def reconcile(marked: list[_Candidate], indirect: list[_Candidate]) -> list[_Candidate]:
+    """Merge quotes between marks with reported speech around them.
+
+    One quote per pair of marks; an indirect span never starts or ends inside marks;
+    an indirect span that is exactly a quotation ('« … », selon X') becomes that direct
+    quote's attribution; a partial quote inside reported speech takes its speaker.
+    """
+    by_span: dict[tuple[int, int], _Candidate] = {}
+    for c in marked:
+        kept = by_span.get((c.start, c.end))
+        if kept is None or (kept.cue is None and c.cue is not None):
+            by_span[(c.start, c.end)] = c
+    marks = sorted(by_span.values(), key=lambda c: c.anchor)
+    opens = [c.anchor for c in marks]
+    out_indirect: list[_Candidate] = []
+    for ind in indirect:
+        lo = bisect.bisect_right(opens, ind.start) - 1
+        if lo >= 0 and ind.start < _mark_end(marks[lo]):
+            ind.start = marks[lo].anchor
+        hi = bisect.bisect_left(opens, ind.end) - 1
+        if hi >= 0 and ind.end < _mark_end(marks[hi]):
+            ind.end = _mark_end(marks[hi])
+        inner = marks[bisect.bisect_left(opens, ind.start) : bisect.bisect_left(opens, ind.end)]
+        whole = len(inner) == 1 and (inner[0].anchor, _mark_end(inner[0])) == (ind.start, ind.end)
+        if whole and inner[0].opens_clause:
+            q = inner[0]
+            if q.cue is None:
+                q.kind, q.cue, q.speaker = "direct", ind.cue, ind.speaker
+            continue
+        for q in inner:
+            if q.kind == "partial":
+                q.speaker = partial(_first_speaker, q.speaker, ind.speaker)
+                q.cue = q.cue or ind.cue
+        out_indirect.append(ind)
+    return marks + out_indirect
+
+
+def _mark_end(c: _Candidate) -> int:
+    """Character end of a marked quote, closing mark included."""
+    return c.mark_end if c.mark_end is not None else c.end
+
+
+def _first_speaker(*finders: Callable[[], Mention | None]) -> Mention | None:
+    for find in finders:
+        found = find()
+        if found is not None:
+            return found
+    return None

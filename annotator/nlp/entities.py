@@ -56,6 +56,8 @@ def _clean_pieces(
             s += 1
         while e > s and (norm[e - 1] in _STRIP or (norm[e - 1] == "." and not _abbrev(norm, s, e))):
             e -= 1
+        if norm.endswith("'s", s, e) and e - s > 3:
+            e -= 2  # "the Council's spokeswoman": the possessive is not part of the name
         # "l'Ukraine", "d'Ankara": the elided article is not part of the name.
         apo = norm.find("'", s, min(e, s + 8))
         clitic = apo != -1 and norm[s : apo + 1].lower() in lex.clitics
@@ -128,4 +130,27 @@ def extract_entities(doc: Doc, text: str, norm: str, lex: Lexicon) -> list[Menti
             if span is not None and e - s >= 2:
                 mentions.append(Mention(Entity(s, e, text[s:e], label), span.start, span.end))
     mentions.sort(key=lambda m: (m.entity.start, m.entity.end))
-    return mentions
+    return _label_acronyms(mentions, norm)
+
+
+def _label_acronyms(mentions: list[Mention], norm: str) -> list[Mention]:
+    """An acronym in brackets right after an organisation ("Syndicat … (SASO)") names
+    that organisation wherever it appears, whatever label the NER gave it."""
+    acronyms: set[str] = set()
+    prev: Mention | None = None
+    out: list[Mention] = []
+    for m in mentions:
+        e = m.entity
+        if e.text in acronyms or (
+            prev is not None
+            and prev.entity.label == "ORG"
+            and e.text.isupper()
+            and norm[prev.entity.end : e.start].strip() == "("
+            and norm[e.end : e.end + 1] == ")"
+        ):
+            acronyms.add(e.text)
+            if e.label != "ORG":
+                m = Mention(Entity(e.start, e.end, e.text, "ORG"), m.tok_start, m.tok_end)
+        out.append(m)
+        prev = m
+    return out

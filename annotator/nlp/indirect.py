@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from spacy.tokens import Doc, Span, Token
 
 from .entities import Mention
-from .quotes import _COMPLEMENTIZER_WINDOW, _TRAILING, QuoteFinder, _Candidate
+from .quotes import _COMPLEMENTIZER_WINDOW, _SENTENCE_END, _TRAILING, QuoteFinder, _Candidate
 
 # Tokens that may stand between a reporting verb and "que"/"that".
 _BETWEEN_POS = {"ADV", "AUX", "PRON", "PART", "ADP", "DET", "NOUN", "PROPN", "ADJ", "SPACE"}
@@ -55,14 +56,47 @@ def _subject_speaker(finder: QuoteFinder, verb: Token) -> Mention | None:
     return None
 
 
-def _complement_end(sent: Span, comp: Token) -> int:
+def _complement_end(sent: Span, comp: Token, real_end: int) -> int:
     """Character end of the clause a complementizer introduces."""
     head = comp.head
     if head.i > comp.i and sent.start <= head.i < sent.end:
+        doc = sent.doc
         right = max(t.i for t in head.subtree)
-        right = min(right, sent.end - 1)
-        return finder_end(sent.doc, right)
-    return sent.end_char
+        # 'que « des désaccords » persistaient': a verb after the quotation goes on with it.
+        runs_on = (
+            doc[right].is_quote and right + 1 < len(doc) and doc[right + 1].pos_ in ("VERB", "AUX")
+        )
+        if right < sent.end - 1 and not runs_on:
+            return finder_end(doc, right)
+    # The parser sometimes ends a sentence mid-clause (before « … »): go on to the full stop.
+    return real_end
+
+
+def _real_bounds(doc: Doc) -> list[tuple[Span, int, int]]:
+    """Parser sentences with the character bounds of the written sentence around them:
+    a parser sentence that does not end with a full stop or a line break runs on."""
+    sents = list(doc.sents)
+    ends = [s.end_char for s in sents]
+    for k in range(len(sents) - 2, -1, -1):
+        if not _closed(doc, sents[k]) and "\n" not in doc.text[ends[k] : sents[k + 1].start_char]:
+            ends[k] = ends[k + 1]
+    out: list[tuple[Span, int, int]] = []
+    start = 0
+    for k, sent in enumerate(sents):
+        if k == 0 or _closed(doc, sents[k - 1]) or "\n" in doc.text[ends[k - 1] : sent.start_char]:
+            start = sent.start_char
+        out.append((sent, start, ends[k]))
+    return out
+
+
+def _closed(doc: Doc, sent: Span) -> bool:
+    """Whether a parser sentence ends a written sentence or a line."""
+    i = sent.end - 1
+    while i > sent.start and (doc[i].is_space or doc[i].is_quote or doc[i].text in ")»"):
+        if "\n" in doc[i].text:
+            return True
+        i -= 1
+    return doc[i].text in _SENTENCE_END or doc[i].text == ":" or sent.end == len(doc)
 
 
 def finder_end(doc: Doc, i: int) -> int:
@@ -73,8 +107,9 @@ def indirect_candidates(finder: QuoteFinder, quoted: list[tuple[int, int]]) -> l
     """Reported speech outside quotation marks."""
     doc, text, lex = finder.doc, finder.text, finder.lex
     out: list[_Candidate] = []
-    for sent in doc.sents:
+    for sent, real_start, real_end in _real_bounds(doc):
         first_word = next((t for t in sent if not t.is_space and not t.is_punct), None)
+        last: _Candidate | None = None  # the sentence's last "que"/"that" clause
         for tok in sent:
             if _inside(tok.idx, quoted):
                 continue
@@ -82,27 +117,49 @@ def indirect_candidates(finder: QuoteFinder, quoted: list[tuple[int, int]]) -> l
             if low in lex.complementizers and tok.pos_ in ("SCONJ", "ADP"):
                 verb = _verb_before(finder, tok, sent)
                 if verb is None:
+                    if last is not None and _coordinated(doc, text, last.end, tok):
+                        # « a assuré que …, mais que … »: one report in two clauses.
+                        last.end = _trim(text, last.end, _complement_end(sent, tok, real_end))[1]
                     continue
-                start, end = _trim(text, tok.idx + len(tok.text), _complement_end(sent, tok))
+                start, end = _trim(
+                    text, tok.idx + len(tok.text), _complement_end(sent, tok, real_end)
+                )
                 if end - start < 3:
                     continue
-                out.append(
-                    _Candidate(
-                        verb.idx,
-                        "indirect",
-                        start,
-                        end,
-                        finder.cue_span(verb.i),
-                        partial(_subject_speaker, finder, verb),
-                    )
+                last = _Candidate(
+                    verb.idx,
+                    "indirect",
+                    start,
+                    end,
+                    finder.cue_span(verb.i),
+                    partial(_subject_speaker, finder, verb),
                 )
+                out.append(last)
                 continue
             seq = _according_to(doc, tok, lex.according_to)
             if seq:
-                cand = _according_candidate(finder, sent, tok, seq, first_word)
+                cand = _according_candidate(
+                    finder, sent, tok, seq, first_word, (real_start, real_end)
+                )
                 if cand is not None:
                     out.append(cand)
     return out
+
+
+def _coordinated(doc: Doc, text: str, prev_end: int, comp: Token) -> bool:
+    """Whether only punctuation and a conjunction stand between prev_end and comp."""
+    if comp.i == 0 or prev_end > comp.idx:
+        return False
+    between: list[Token] = []
+    i = comp.i - 1
+    while i >= 0 and doc[i].idx >= prev_end and len(between) <= 3:
+        between.append(doc[i])
+        i -= 1
+    return (
+        0 < len(between) <= 3
+        and any(t.pos_ == "CCONJ" for t in between)
+        and all(t.pos_ == "CCONJ" or t.is_punct or t.is_space for t in between)
+    )
 
 
 def _verb_before(finder: QuoteFinder, comp: Token, sent: Span) -> Token | None:
@@ -126,7 +183,12 @@ def _according_to(doc: Doc, tok: Token, seqs: tuple[tuple[str, ...], ...]) -> in
 
 
 def _according_candidate(
-    finder: QuoteFinder, sent: Span, tok: Token, seq_len: int, first_word: Token | None
+    finder: QuoteFinder,
+    sent: Span,
+    tok: Token,
+    seq_len: int,
+    first_word: Token | None,
+    bounds: tuple[int, int],
 ) -> _Candidate | None:
     doc, text = finder.doc, finder.text
     np_start = tok.i + seq_len
@@ -135,22 +197,34 @@ def _according_candidate(
         if doc[i].text == "," or (doc[i].is_space and "\n" in doc[i].text):
             comma = i
             break
-    sent_end = sent.end_char
+    sent_start, sent_end = bounds
+    pos = tok.idx
+    speaker: Callable[[], Mention | None] = partial(finder.res.resolve_noun_phrase, np_start, pos)
     if first_word is not None and first_word.i >= tok.i - 1:
         if comma is None or doc[comma].text != ",":
             return None
+        appos = _apposed_person(finder, comma)
+        if appos is not None:
+            # "According to the council's head of transport, Priya Raman, …"
+            comma = appos.tok_end
+            speaker = partial(finder.res.canonical, appos)
         start, end = _trim(text, doc[comma].idx + 1, sent_end)
     else:
-        start, end = _trim(text, sent.start_char, tok.idx)
+        start, end = _trim(text, sent_start, tok.idx)
     if end - start < 3:
         return None
     cue_end = doc[np_start - 1].idx + len(doc[np_start - 1].text)
-    pos = tok.idx
-    return _Candidate(
-        pos,
-        "indirect",
-        start,
-        end,
-        (tok.idx, cue_end),
-        partial(finder.res.resolve_noun_phrase, np_start, pos),
-    )
+    return _Candidate(pos, "indirect", start, end, (tok.idx, cue_end), speaker)
+
+
+def _apposed_person(finder: QuoteFinder, comma: int) -> Mention | None:
+    """A PERSON mention right after comma and closed by another comma."""
+    doc = finder.doc
+    if comma + 1 >= len(doc):
+        return None
+    m = finder.res.mention_at(comma + 1)
+    if m is None or m.entity.label != "PERSON" or m.tok_start != comma + 1:
+        return None
+    if m.tok_end < len(doc) and doc[m.tok_end].text == ",":
+        return m
+    return None

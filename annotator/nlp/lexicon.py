@@ -20,6 +20,7 @@ class Lexicon:
     titles: frozenset[str]
     feminine_titles: frozenset[str]
     pronouns: dict[str, str]
+    object_pronouns: dict[str, str]
     honorifics: frozenset[str]
     complementizers: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
@@ -54,6 +55,7 @@ def get_lexicon(language: str) -> Lexicon:
         titles=_lower_set(raw["titles"]),
         feminine_titles=_lower_set(raw.get("feminine_titles", [])),
         pronouns={k.lower(): v for k, v in raw["pronouns"].items()},
+        object_pronouns={k.lower(): v for k, v in raw.get("object_pronouns", {}).items()},
         honorifics=_lower_set(raw.get("honorifics", [])),
         complementizers=_lower_set(raw["complementizers"]),
         according_to=tuple(tuple(w.lower() for w in seq) for seq in raw["according_to"]),

@@ -37,6 +37,10 @@ class _Candidate:
     end: int
     cue: tuple[int, int] | None
     speaker: Callable[[], Mention | None]
+    # For quotes between marks: the end of the closing mark.
+    mark_end: int | None = None
+    # Whether the opening mark starts a clause (after a full stop, a colon, a line break).
+    opens_clause: bool = False
 
 
 class QuoteFinder:
@@ -106,6 +110,12 @@ class QuoteFinder:
                         return self.res.canonical(m)
                     if t.lower_ in self.lex.titles:
                         return self.res.resolve_noun_phrase(i, pos)
+                # Inversion: '"…," said council leader Sarah Collins' — the parse's subject.
+                for child in doc[v].children:
+                    if child.dep_.startswith("nsubj") and child.i > v:
+                        found = self.res.resolve_token(child, pos)
+                        if found is not None:
+                            return found
                 nxt = v + 1
                 while nxt < len(doc) and doc[nxt].lower_ in self.lex.euphonic_t:
                     nxt += 1
@@ -264,6 +274,7 @@ class QuoteFinder:
                     None,
                     partial(self._partial_speaker, span, open_tok, close_tok),
                 )
+            cand.mark_end, cand.opens_clause = span.close_pos + 1, opens_clause
             out.append(cand)
             prev_direct = cand if cand.kind == "direct" else None
             prev_close = span.close_pos

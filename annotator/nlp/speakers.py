@@ -9,8 +9,11 @@ from spacy.tokens import Doc, Token
 from .entities import Mention
 from .lexicon import Lexicon
 
-# How many tokens before a name may hold its title ("le ministre des Affaires étrangères X").
-_TITLE_WINDOW = 6
+# How many tokens before a name may hold its title ("le président du groupe d'opposition
+# Lyon Avenir, X").
+_TITLE_WINDOW = 9
+# How many tokens of an apposition after a name may hold its title ("X, the leader of …").
+_APPOS_WINDOW = 12
 # How far a noun phrase after a cue verb may run before the name ("a ajouté le ministre X").
 _NP_WINDOW = 8
 
@@ -37,7 +40,7 @@ class SpeakerResolver:
         self._titles: dict[Mention, set[str]] = {}
         self._gender: dict[str, str] = {}
         for m in self.persons:
-            self._titles[m] = self._titles_before(m)
+            self._titles[m] = {t.lower_ for t in self._title_tokens(m) if t.lower_ in lex.titles}
             words = self._name_words(m)
             if words:
                 self._fullest.setdefault(words[-1], []).append(m)
@@ -74,20 +77,44 @@ class SpeakerResolver:
     def _honorifics_bare(self) -> set[str]:
         return {h.rstrip(".") for h in self.lex.honorifics}
 
+    def _other_person(self, i: int, m: Mention) -> bool:
+        other = self._by_token.get(i)
+        return other is not None and other is not m and other.entity.label == "PERSON"
+
     def _window_tokens(self, m: Mention) -> list[Token]:
-        # Bounded by line breaks and full stops, not parser sentences: the parser
-        # sometimes splits "Le ministre des Finances | Vincent Van Peteghem".
+        # Bounded by line breaks, full stops and other people, not parser sentences:
+        # the parser sometimes splits "Le ministre des Finances | Vincent Van Peteghem".
         out: list[Token] = []
         for i in range(m.tok_start - 1, max(-1, m.tok_start - 1 - _TITLE_WINDOW), -1):
             t = self.doc[i]
-            if "\n" in t.text or t.text in (".", "!", "?"):
+            if "\n" in t.text or t.text in (".", "!", "?", ":") or t.pos_ in ("VERB", "AUX"):
+                break
+            if self._other_person(i, m):
                 break
             out.append(t)
         out.reverse()
         return out
 
-    def _titles_before(self, m: Mention) -> set[str]:
-        return {t.lower_ for t in self._window_tokens(m) if t.lower_ in self.lex.titles}
+    def _appos_tokens(self, m: Mention) -> list[Token]:
+        """The apposition after a name: "X, the leader of the council," / « X, déléguée du … »."""
+        doc = self.doc
+        if m.tok_end >= len(doc) or doc[m.tok_end].text != ",":
+            return []
+        out: list[Token] = []
+        for i in range(m.tok_end + 1, min(len(doc), m.tok_end + 1 + _APPOS_WINDOW)):
+            t = doc[i]
+            if (
+                "\n" in t.text
+                or t.is_punct
+                or t.pos_ in ("VERB", "AUX")
+                or self._other_person(i, m)
+            ):
+                break
+            out.append(t)
+        return out
+
+    def _title_tokens(self, m: Mention) -> list[Token]:
+        return self._window_tokens(m) + self._appos_tokens(m)
 
     def _gender_of(self, m: Mention) -> str | None:
         words = [t.lower_ for t in self.doc[m.tok_start : m.tok_end]]
@@ -97,7 +124,7 @@ class SpeakerResolver:
                 return "f"
             if w.rstrip(".") in ("m", "mr"):
                 return "m"
-        for t in reversed(window):
+        for t in [*reversed(window), *self._appos_tokens(m)]:
             if t.lower_ in self.lex.feminine_titles:
                 return "f"
             if t.lower_ in self.lex.titles:
@@ -144,7 +171,8 @@ class SpeakerResolver:
 
     def resolve_pronoun(self, pronoun: str, pos: int) -> Mention | None:
         """Return the most recent salient person before pos compatible with the pronoun."""
-        gender = self.lex.pronouns.get(pronoun.lower())
+        low = pronoun.lower()
+        gender = self.lex.pronouns.get(low) or self.lex.object_pronouns.get(low)
         if gender is None:
             return None
         idx = bisect.bisect_left(self._event_pos, pos)
@@ -179,6 +207,13 @@ class SpeakerResolver:
         low = token.lower_
         if low in self.lex.pronouns:
             return self.resolve_pronoun(low, at)
+        if token.pos_ == "NOUN":
+            # "la porte-parole de la Confédération, Émilie Garnier": the name in apposition.
+            for child in token.children:
+                if child.dep_ == "appos" and child.i > token.i:
+                    m = self.mention_at(child.i)
+                    if m is not None and m.entity.label == "PERSON":
+                        return self.canonical(m)
         if low in self.lex.titles:
             return self.resolve_noun_phrase(token.i, at)
         return None
@@ -193,11 +228,15 @@ class SpeakerResolver:
             if t.is_space and "\n" in t.text:
                 break
             m = self.mention_at(j)
+            if m is not None and _possessive(doc, m.tok_end):
+                continue  # "the Council's spokeswoman": the organisation owns the title
             if m is not None and (title is None or m.entity.label == "PERSON"):
                 return self.canonical(m)
             low = t.lower_
             if title is None and low in self.lex.pronouns:
                 return self.resolve_pronoun(low, pos)
+            if j == i and low in self.lex.object_pronouns and t.dep_ != "poss":
+                return self.resolve_pronoun(low, pos)  # « selon lui », "according to her"
             if low in self.lex.titles:
                 title = title or low
                 continue
@@ -206,9 +245,15 @@ class SpeakerResolver:
                 m = self.mention_at(j + 1)
                 if m is not None and m.entity.label == "PERSON":
                     return self.canonical(m)
+            if t.dep_ in ("compound", "poss") or (t.dep_ == "case" and _possessive(doc, j)):
+                continue  # "council leader", "the council 's"
             if t.is_punct or t.pos_ in ("VERB", "AUX") or (title is None and t.pos_ == "NOUN"):
                 break
         return self.resolve_title(title, pos) if title else None
+
+
+def _possessive(doc: Doc, i: int) -> bool:
+    return i < len(doc) and doc[i].dep_ == "case" and doc[i].lower_ in ("'s", "'")
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

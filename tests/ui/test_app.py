@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -9,11 +12,10 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from annotator.services.demo import demo_project_path
+from annotator.services.demo import demo_article_files, demo_project_path
 from annotator.services.settings import load_settings
 from annotator.store import Project
 from annotator.ui.app import run_gui
-from annotator.ui.main_window import MainWindow
 
 
 def test_screenshot_writes_a_png_of_the_window(
@@ -28,24 +30,46 @@ def test_screenshot_writes_a_png_of_the_window(
     assert load_settings().last_project == str(path)
 
 
+FIRST_START = """
+import json, sys
+from pathlib import Path
+from annotator.ui.app import run_gui
+
+seen = {}
+
+def shown(window):
+    nlp = sys.modules.get("annotator.nlp")
+    seen["visible"] = window.isVisible()
+    seen["loaded"] = nlp is not None and (nlp.is_loaded("en") or nlp.is_loaded("fr"))
+
+code = run_gui(None, Path(sys.argv[1]), on_shown=shown)
+print(json.dumps({"code": code, **seen}))
+"""
+
+
 def test_first_start_imports_the_demo_articles_after_the_window_is_shown(
-    qtbot: QtBot, tmp_path: Path
+    tmp_path: Path, user_data: Path
 ) -> None:
-    """The one test that runs the real NLP pipelines (in the import worker)."""
-    seen: dict[str, object] = {}
+    """The one UI test that runs the real NLP pipelines (in the import worker).
 
-    def shown(window: MainWindow) -> None:
-        nlp = sys.modules.get("annotator.nlp")
-        seen["visible"] = window.isVisible()
-        seen["loaded"] = nlp is not None and (nlp.is_loaded("en") or nlp.is_loaded("fr"))
-
+    A fresh process, so that no earlier test has loaded a pipeline already.
+    """
     out = tmp_path / "demo.png"
-    assert run_gui(None, out, on_shown=shown) == 0
-    assert seen == {"visible": True, "loaded": False}
+    env = {**os.environ, "XDG_DATA_HOME": str(user_data), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_START, str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen == {"code": 0, "visible": True, "loaded": False}
     with Project.open(demo_project_path()) as demo:
-        assert demo.article_count() >= 1
+        assert demo.article_count() == len(demo_article_files())
         assert demo.codebook().categories
         first = demo.articles()[0]
-        assert demo.quotes(first.id) or demo.entities(first.id)
+        assert demo.quotes(first.id) and demo.entities(first.id)
     assert load_settings().last_project == str(demo_project_path())
     assert not QImage(str(out)).isNull()

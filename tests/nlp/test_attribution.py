@@ -1,0 +1,94 @@
+"""Speaker attribution rules and how quotes between marks and reported speech combine."""
+
+from __future__ import annotations
+
+from annotator.nlp import analyze
+from annotator.nlp.analysis import reconcile
+from annotator.nlp.quotes import _Candidate
+
+from .conftest import check_offsets, find_quote
+
+
+def _analyze(text: str, lang: str):
+    a = analyze(text, lang)
+    check_offsets(text, a)
+    return a
+
+
+def test_en_inverted_cue_with_title_before_name() -> None:
+    text = '"This is a historic day for Leeds," said council leader Sarah Collins.'
+    q = find_quote(_analyze(text, "en"), "historic day", "direct")
+    assert (q.speaker, q.cue) == ("Sarah Collins", "said")
+
+
+def test_en_title_after_name_and_according_to_apposition() -> None:
+    text = (
+        '"We will build it," said Margaret Ashby, the leader of the city council.\n'
+        '"It is time," the council leader added.\n'
+        "According to the council's head of transport, Priya Raman, the works start in May.\n"
+    )
+    a = _analyze(text, "en")
+    assert find_quote(a, "It is time", "direct").speaker == "Margaret Ashby"
+    q = find_quote(a, "works start", "indirect")
+    assert q.text == "the works start in May"
+    assert q.speaker == "Priya Raman"
+
+
+def test_fr_title_object_pronoun_and_acronym() -> None:
+    text = (
+        "Le texte est porté par l’adjointe au logement, Nadia Ferrand.\n"
+        "Le président du groupe Lyon Avenir, Bertrand Maillot, a voté contre. "
+        "Selon lui, le texte fera fuir les investisseurs.\n"
+        "L’adjointe au logement a indiqué que le dispositif serait évalué.\n"
+        "La grève est soutenue par le Syndicat autonome des soignants de l’Ouest (SASO). "
+        "Selon le SASO, il manque quinze infirmiers.\n"
+    )
+    a = _analyze(text, "fr")
+    assert find_quote(a, "fera fuir", "indirect").speaker == "Bertrand Maillot"
+    assert find_quote(a, "serait évalué", "indirect").speaker == "Nadia Ferrand"
+    assert find_quote(a, "quinze infirmiers", "indirect").speaker == "SASO"
+
+
+def test_fr_coordinated_que_clauses_are_one_report() -> None:
+    text = (
+        "Le directeur, Marc-Antoine Leroux, a reconnu des difficultés. Il a assuré que "
+        "vingt postes avaient été ouverts, mais que cinq seulement avaient trouvé preneur.\n"
+    )
+    q = find_quote(_analyze(text, "fr"), "vingt postes", "indirect")
+    assert q.text.endswith("avaient trouvé preneur")
+    assert q.speaker == "Marc-Antoine Leroux"
+
+
+def test_partial_inside_indirect_takes_its_speaker_and_marks_stay_whole() -> None:
+    text = 'The plan is "a disaster for the region", according to Senator Tom Baker.'
+    a = _analyze(text, "en")
+    ind = find_quote(a, "The plan", "indirect")
+    part = find_quote(a, "a disaster", "partial")
+    assert ind.start <= part.start - 1 and part.end + 1 <= ind.end
+    assert part.speaker == ind.speaker == "Tom Baker"
+
+
+def test_fr_quoted_sentence_with_selon_is_one_direct_quote() -> None:
+    text = "« Nous allons gagner », selon le ministre Jean Dupont.\n"
+    a = _analyze(text, "fr")
+    assert [(q.kind, q.text, q.speaker, q.cue) for q in a.quotes] == [
+        ("direct", "Nous allons gagner", "Jean Dupont", "selon")
+    ]
+
+
+def _cand(anchor: int, kind: str, start: int, end: int, mark_end: int | None = None):
+    return _Candidate(anchor, kind, start, end, None, lambda: None, mark_end)  # type: ignore[arg-type]
+
+
+def test_reconcile_moves_indirect_bounds_out_of_marks_and_dedups() -> None:
+    # Text shape: 0 ... 10 «11 ... 20» 21 ... 40; the indirect span ends inside the marks.
+    marked = [_cand(10, "partial", 11, 20, 21), _cand(10, "direct", 11, 20, 21)]
+    indirect = [_cand(5, "indirect", 5, 15)]
+    out = reconcile(marked, indirect)
+    assert len([c for c in out if c.kind != "indirect"]) == 1
+    ind = next(c for c in out if c.kind == "indirect")
+    assert (ind.start, ind.end) == (5, 21)
+    # An indirect span starting inside marks starts at the opening mark.
+    out = reconcile([_cand(10, "partial", 11, 20, 21)], [_cand(5, "indirect", 14, 30)])
+    ind = next(c for c in out if c.kind == "indirect")
+    assert (ind.start, ind.end) == (10, 30)
