@@ -92,3 +92,13 @@ def test_reconcile_moves_indirect_bounds_out_of_marks_and_dedups() -> None:
     out = reconcile([_cand(10, "partial", 11, 20, 21)], [_cand(5, "indirect", 14, 30)])
     ind = next(c for c in out if c.kind == "indirect")
     assert (ind.start, ind.end) == (10, 30)
+
+
+def test_fr_feminine_title_takes_its_gender_from_the_determiner() -> None:
+    # The tagger calls "ministre" masculine even in « la ministre »: the determiner decides.
+    text = (
+        "La Première ministre Élisabeth Borne a défendu mardi son budget.\n\n"
+        "« Nous devons réduire le déficit », a-t-elle déclaré devant les sénateurs.\n"
+    )
+    q = find_quote(_analyze(text, "fr"), "Nous devons", "direct")
+    assert (q.speaker, q.cue) == ("Élisabeth Borne", "a-t-elle déclaré")
