@@ -130,8 +130,8 @@ class SpeakerResolver:
             if t.lower_ in self.lex.titles:
                 # The determiner knows better than the noun: "ministre" is tagged
                 # masculine even in « la ministre ».
-                marks = [c.morph.get("Gender") for c in t.children if c.dep_ == "det"]
-                g = next((x for x in [*marks, t.morph.get("Gender")] if x), None)
+                marks = [c.morph.get("Gender", []) for c in t.children if c.dep_ == "det"]
+                g = next((x for x in [*marks, t.morph.get("Gender", [])] if x), None)
                 if g:
                     return "f" if g[0] == "Fem" else "m"
         return None

@@ -37,12 +37,3 @@ class OffsetMap:
             else:
                 hi = mid - 1
         return lo
-
-
-def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink [start, end) so that it neither begins nor ends with whitespace."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

@@ -17,9 +17,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from annotator.core import Annotation, Article, Entity, Quote
+from annotator.core.text import snap_span
 from annotator.ui.highlight import Formats, layered_spans
 from annotator.ui.legend import LAYERS
-from annotator.ui.offsets import OffsetMap, trim_span
+from annotator.ui.offsets import OffsetMap
 
 READER_FONTS = ["Charter", "Georgia", "Cambria", "Noto Serif", "DejaVu Serif", "Times New Roman"]
 LINE_HEIGHT_PERCENT = 135
@@ -194,7 +195,7 @@ class Reader(QWidget):
             return None
         start = self._map.to_text(cursor.selectionStart())
         end = self._map.to_text(cursor.selectionEnd())
-        start, end = trim_span(self._article.text, start, end)
+        start, end = snap_span(self._article.text, start, end)
         return (start, end) if start < end else None
 
     def select_span(self, start: int, end: int) -> None:
