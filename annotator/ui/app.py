@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes.util
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -19,10 +21,33 @@ APP_NAME = "Annotator"
 WINDOW_SIZE = (1400, 900)
 
 
+def missing_display_library() -> str:
+    """Why Qt's X11 plugin would abort on this Linux desktop, or "" when it can start.
+
+    Qt 6.5+ needs libxcb-cursor0, which many fresh Linux installs lack; without it
+    Qt aborts with a message few researchers can act on.
+    """
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return ""
+    if not os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return ""
+    if ctypes.util.find_library("xcb-cursor"):
+        return ""
+    return (
+        "The window needs the system library libxcb-cursor0 (Qt 6). Install it with\n"
+        "  sudo apt-get install libxcb-cursor0    (Debian, Ubuntu)\n"
+        "  sudo dnf install xcb-util-cursor       (Fedora)\n"
+        "then start annotator again."
+    )
+
+
 def application() -> QApplication:
     """The process's QApplication, created on first use."""
     app = QApplication.instance()
     if app is None:
+        problem = missing_display_library()
+        if problem:
+            raise SystemExit(f"annotator: {problem}")
         app = QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
