@@ -84,36 +84,28 @@ def import_files(
             article.language = language
         articles.append(article)
 
+    # One batch at a time: progress and cancel stay live, and each batch is one
+    # transaction, so a killed import leaves whole articles only.
     started = time.perf_counter()
-    pending: list[tuple[Article, Analysis | None]] = []
-    analyses = nlp.analyze_many(
-        (a.text for a in articles), language=language, batch_size=batch_size
-    )
-    try:
-        for done, (article, analysis) in enumerate(zip(articles, analyses, strict=True), start=1):
+    done = 0
+    for first in range(0, len(articles), batch_size):
+        if is_cancelled is not None and is_cancelled():
+            report.cancelled = True
+            break
+        batch = articles[first : first + batch_size]
+        texts = [a.text for a in batch]
+        analyses = nlp.analyze_many(texts, language=language, batch_size=batch_size)
+        pairs: list[tuple[Article, Analysis | None]] = []
+        for article, analysis in zip(batch, analyses, strict=True):
             article.language = analysis.language
-            pending.append((article, analysis))
-            if len(pending) >= batch_size:
-                _flush(project, pending, report)
-            if progress is not None:
-                elapsed = time.perf_counter() - started
-                rate = done / elapsed if elapsed > 0 else 0.0
-                left = (len(articles) - done) / rate if rate > 0 else None
-                progress(Progress(done, len(articles), article.source_file, rate, left))
-            if is_cancelled is not None and is_cancelled() and done < len(articles):
-                report.cancelled = True
-                break
-    finally:
-        # What was analysed before a cancel or an error is kept.
-        _flush(project, pending, report)
+            pairs.append((article, analysis))
+        project.add_articles(pairs)
+        report.imported.extend((a.source_file, a.title) for a in batch)
+        done += len(batch)
+        if progress is not None:
+            elapsed = time.perf_counter() - started
+            rate = done / elapsed if elapsed > 0 else 0.0
+            left = (len(articles) - done) / rate if rate > 0 else None
+            progress(Progress(done, len(articles), batch[-1].source_file, rate, left))
     return report
 
-
-def _flush(
-    project: Project, pending: list[tuple[Article, Analysis | None]], report: ImportReport
-) -> None:
-    if not pending:
-        return
-    project.add_articles(pending)
-    report.imported.extend((a.source_file, a.title) for a, _ in pending)
-    pending.clear()
