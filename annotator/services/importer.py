@@ -108,4 +108,3 @@ def import_files(
             left = (len(articles) - done) / rate if rate > 0 else None
             progress(Progress(done, len(articles), batch[-1].source_file, rate, left))
     return report
-
