@@ -66,7 +66,7 @@ def _run_gui(project: Path | None, screenshot: Path | None) -> int:
 
 def _analyze(args: argparse.Namespace) -> int:
     from annotator import nlp
-    from annotator.services.reading import read_article
+    from annotator.services.sources import read_article
 
     failed = 0
     for path in args.files:

@@ -10,7 +10,7 @@ import spacy
 
 from annotator import nlp
 from annotator.services.importer import import_files
-from annotator.services.reading import read_article
+from annotator.services.sources import read_article
 from annotator.store import Project
 from bench.corpus import write_corpus
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from annotator import nlp
 from annotator.core import Analysis, Article
 from annotator.services.errors import FileProblem
-from annotator.services.reading import SUPPORTED_SUFFIXES, read_article
+from annotator.services.sources import ReadOptions, read_path, supported_suffixes
 from annotator.store import Project, text_hash
 
 
@@ -49,7 +49,8 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES))
+            suffixes = supported_suffixes()
+            out.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in suffixes))
         else:
             out.append(path)
     return out
@@ -63,21 +64,23 @@ def import_files(
     progress: Callable[[Progress], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
     batch_size: int = 32,
+    options: ReadOptions | None = None,
 ) -> ImportReport:
     """Read, deduplicate, pre-annotate and store articles; bad files are reported, not fatal."""
     report = ImportReport()
     articles: list[Article] = []
     seen: dict[str, str] = {}
-    for path in expand_paths(paths):
-        try:
-            article = read_article(path)
-        except FileProblem as problem:
-            report.skipped.append(problem)
+    for item in (item for path in expand_paths(paths) for item in read_path(path, options)):
+        if isinstance(item, FileProblem):
+            report.skipped.append(item)
             continue
+        article = item
         fingerprint = text_hash(article.text)
         duplicate_of = seen.get(fingerprint) or project.find_duplicate(article.text)
         if duplicate_of:
-            report.skipped.append(FileProblem(path, "already in the project (same text)"))
+            report.skipped.append(
+                FileProblem(article.source_file, "already in the project (same text)")
+            )
             continue
         seen[fingerprint] = article.id
         if language != "auto":

@@ -12,7 +12,7 @@ import pytest
 from annotator.core.models import Analysis, Quote
 from annotator.nlp import analyze
 from annotator.paths import resource_dir
-from annotator.services.reading import read_article
+from annotator.services.sources import read_article
 
 from .conftest import check_offsets
 

@@ -1,7 +1,7 @@
 import pytest
 
 from annotator.services.errors import FileProblem
-from annotator.services.reading import read_article
+from annotator.services.sources import read_article
 
 
 def test_plain_text_title_is_first_line(tmp_path):

@@ -1,14 +1,18 @@
-"""Turn a file on disk into an Article (plain UTF-8 text for now)."""
+"""Plain-text articles (.txt)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.core import Article
 from annotator.services.errors import FileProblem
 
-SUPPORTED_SUFFIXES = (".txt",)
+if TYPE_CHECKING:
+    from annotator.services.sources import ReadOptions
+
 MAX_BYTES = 20 * 1024 * 1024
 
 # Optional "Key: value" lines after the headline, as in the demo articles.
@@ -54,14 +58,14 @@ def read_text(path: Path) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_article(path: Path) -> Article:
-    """Read a .txt article: line 1 is the title; "Key: value" lines after it are metadata."""
-    if path.suffix.lower() not in SUPPORTED_SUFFIXES and path.exists() and not path.is_dir():
-        kinds = ", ".join(SUPPORTED_SUFFIXES)
-        raise FileProblem(
-            path, f"unsupported file type '{path.suffix}' (this version imports {kinds})"
-        )
-    text = read_text(path).strip("\n")
+def read_txt(path: Path, options: ReadOptions) -> Iterator[Article]:
+    """A .txt file holds one article."""
+    yield article_from_text(path, read_text(path))
+
+
+def article_from_text(path: Path, text: str) -> Article:
+    """Line 1 is the title; "Key: value" lines after it are metadata."""
+    text = text.strip("\n")
     lines = text.split("\n")
     title = lines[0].strip()
     metadata: dict[str, str] = {}

@@ -1,0 +1,67 @@
+"""Every kind of file researchers import, turned into Articles.
+
+``read_path`` is the one entry point: it picks a reader by file type, and a
+reader yields Articles, or FileProblems for the parts it cannot use (a bad row
+of a spreadsheet, a broken member of a zip) so that the rest still imports.
+A problem with the whole file is raised as a FileProblem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.core import Article
+from annotator.services.errors import FileProblem
+from annotator.services.sources import text
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """What the researcher told the import: e.g. which spreadsheet column holds what."""
+
+    column_map: Mapping[str, str] = field(default_factory=dict)
+
+
+Reader = Callable[[Path, ReadOptions], Iterator[Article | FileProblem]]
+
+#: file suffix -> reader; format modules register themselves here.
+READERS: dict[str, Reader] = {
+    ".txt": text.read_txt,
+}
+
+
+def supported_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(READERS))
+
+
+def read_path(path: Path, options: ReadOptions | None = None) -> Iterator[Article | FileProblem]:
+    """Articles in one file (several for spreadsheets, archives and news-database exports)."""
+    options = options or ReadOptions()
+    if not path.exists():
+        yield FileProblem(path, "file not found")
+        return
+    if path.is_dir():
+        yield FileProblem(path, "is a folder")
+        return
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        kinds = ", ".join(supported_suffixes())
+        yield FileProblem(
+            path, f"unsupported file type '{path.suffix}' (Annotator imports {kinds})"
+        )
+        return
+    try:
+        yield from reader(path, options)
+    except FileProblem as problem:
+        yield problem
+
+
+def read_article(path: Path) -> Article:
+    """The one article in a file, or the FileProblem that stops it (analyze, tests)."""
+    for item in read_path(path):
+        if isinstance(item, FileProblem):
+            raise item
+        return item
+    raise FileProblem(path, "no article found in the file")
