@@ -33,6 +33,18 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("project", type=Path)
     imp.add_argument("files", nargs="+", type=Path)
     imp.add_argument("--lang", choices=["auto", "fr", "en"], default="auto")
+    imp.add_argument(
+        "--map",
+        dest="column_map",
+        metavar="FIELD=COLUMN,...",
+        help="spreadsheet columns for .csv/.xlsx: text=COLUMN,title=COLUMN,date=COLUMN,"
+        "outlet=COLUMN,author=COLUMN,url=COLUMN",
+    )
+    imp.add_argument(
+        "--allow-near-duplicates",
+        action="store_true",
+        help="import articles that are near-duplicates of others (they are flagged)",
+    )
 
     export = sub.add_parser("export", help="export a project to an Excel workbook")
     export.add_argument("project", type=Path)
@@ -106,8 +118,14 @@ def _print_analysis(path: Path, text: str, analysis: object) -> None:
 
 def _import(args: argparse.Namespace) -> int:
     from annotator.services.importer import Progress, import_files
+    from annotator.services.sources import ReadOptions, parse_column_map
     from annotator.store import Project, ProjectError
 
+    try:
+        options = ReadOptions(column_map=parse_column_map(args.column_map or ""))
+    except ValueError as exc:
+        print(f"annotator: --map: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         project = Project.open(args.project, create=True)
     except ProjectError as exc:
@@ -121,7 +139,14 @@ def _import(args: argparse.Namespace) -> int:
             bar.update(p.done - bar.n)
 
     with project:
-        report = import_files(project, args.files, language=args.lang, progress=progress)
+        report = import_files(
+            project,
+            args.files,
+            language=args.lang,
+            progress=progress,
+            options=options,
+            allow_near_duplicates=args.allow_near_duplicates,
+        )
     if bar is not None:
         bar.close()
     for line in report.lines():

@@ -65,6 +65,7 @@ def import_files(
     is_cancelled: Callable[[], bool] | None = None,
     batch_size: int = 32,
     options: ReadOptions | None = None,
+    allow_near_duplicates: bool = False,
 ) -> ImportReport:
     """Read, deduplicate, pre-annotate and store articles; bad files are reported, not fatal."""
     report = ImportReport()

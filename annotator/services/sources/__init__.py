@@ -24,6 +24,24 @@ class ReadOptions:
     column_map: Mapping[str, str] = field(default_factory=dict)
 
 
+#: Article fields a spreadsheet column can be mapped to.
+MAPPABLE_FIELDS = ("text", "title", "date", "outlet", "author", "url", "section", "language")
+
+
+def parse_column_map(spec: str) -> dict[str, str]:
+    """Parse "text=Body,title=Headline" into {"text": "Body", "title": "Headline"}."""
+    mapping: dict[str, str] = {}
+    for part in filter(None, (p.strip() for p in spec.split(","))):
+        field_name, sep, column = part.partition("=")
+        field_name, column = field_name.strip().lower(), column.strip()
+        if not sep or not column:
+            raise ValueError(f"'{part}' is not FIELD=COLUMN")
+        if field_name not in MAPPABLE_FIELDS:
+            raise ValueError(f"unknown field '{field_name}' (use {', '.join(MAPPABLE_FIELDS)})")
+        mapping[field_name] = column
+    return mapping
+
+
 Reader = Callable[[Path, ReadOptions], Iterator[Article | FileProblem]]
 
 #: file suffix -> reader; format modules register themselves here.
