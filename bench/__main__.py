@@ -6,7 +6,7 @@ import importlib
 import os
 import sys
 
-BENCHES = ("preannotate", "reader", "startup")
+BENCHES = ("preannotate", "reader", "startup", "import_scale")
 
 
 def main(argv: list[str]) -> int:

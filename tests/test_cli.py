@@ -85,17 +85,17 @@ def test_import_then_export(articles, tmp_path, capsys):
 
 def test_bad_files_are_reported_and_the_rest_imports(articles, tmp_path, capsys):
     fr, _ = articles
-    latin1 = tmp_path / "latin1.txt"
-    latin1.write_bytes("Élection à Besançon\nLe maire a gagné.".encode("latin-1"))
+    garbage = tmp_path / "garbage.txt"
+    garbage.write_bytes(bytes(range(256)) * 4)
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     missing = tmp_path / "missing.txt"
     project = tmp_path / "study.annotator"
 
-    code = main(["import", str(project), str(latin1), str(empty), str(missing), str(fr), str(fr)])
+    code = main(["import", str(project), str(garbage), str(empty), str(missing), str(fr), str(fr)])
     out = capsys.readouterr().out
     assert code == 1
-    assert f"skipped {latin1}: not UTF-8 text" in out
+    assert f"skipped {garbage}: binary data" in out
     assert f"skipped {empty}: empty file" in out
     assert f"skipped {missing}: file not found" in out
     assert f"skipped {fr}: already in the project" in out

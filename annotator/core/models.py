@@ -75,6 +75,11 @@ class Article:
     url: str = ""
     source_file: str = ""
     section: str = ""
+    #: The text as read, before boilerplate was cut; empty when cleaning changed nothing.
+    original_text: str = ""
+    #: The id of an article already in the project that this one nearly repeats
+    #: (imported anyway at the researcher's request); empty for most articles.
+    near_duplicate_of: str = ""
     id: str = field(default_factory=new_id)
     imported_at: str = field(default_factory=now_iso)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
@@ -24,6 +25,9 @@ __all__ = [
 
 # Texts are grouped by language within chunks of this many, to bound memory.
 _CHUNK = 2048
+# Below this many texts per extra process, starting processes that each load the
+# pipeline (seconds) costs more than it saves: such groups run in this process.
+_MIN_TEXTS_PER_PROCESS = 256
 
 
 def analyze(text: str, language: str = "auto") -> Analysis:
@@ -36,7 +40,15 @@ def analyze(text: str, language: str = "auto") -> Analysis:
 def analyze_many(
     texts: Iterable[str], language: str = "auto", batch_size: int = 32, n_process: int = 1
 ) -> Iterator[Analysis]:
-    """Analyze many texts through nlp.pipe, yielding results in input order."""
+    """Analyze many texts through nlp.pipe, yielding results in input order.
+
+    ``n_process`` > 1 uses spaCy's multiprocessing, for a language's texts only when
+    there are enough of them to pay for starting the processes. The default stays 1:
+    on two cores it did not speed up the import and each process holds its own copy
+    of the pipeline (bench/import_scale.py).
+    """
+    if n_process == -1:  # spaCy's "one per CPU"
+        n_process = os.cpu_count() or 1
     iterator = iter(texts)
     while chunk := list(islice(iterator, _CHUNK)):
         langs = [resolve_language(t, language) for t in chunk]
@@ -46,10 +58,11 @@ def analyze_many(
             if not idx:
                 continue
             nlp = load_pipeline(lang)
+            processes = n_process if len(idx) >= _MIN_TEXTS_PER_PROCESS * n_process else 1
             docs = nlp.pipe(
                 (normalize_for_model(chunk[i]) for i in idx),
                 batch_size=batch_size,
-                n_process=n_process,
+                n_process=processes,
             )
             for i, doc in zip(idx, docs, strict=True):
                 results[i] = build_analysis(doc, chunk[i], lang)

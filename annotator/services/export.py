@@ -27,6 +27,7 @@ ARTICLE_COLUMNS = (
     "imported_at",
     "words",
     "annotations",
+    "near_duplicate_of",
 )
 ANNOTATION_COLUMNS = (
     "annotation_id",
@@ -98,6 +99,7 @@ def export_xlsx(project: Project, out: str | Path) -> Path:
                 a.imported_at,
                 len(a.text.split()),
                 per_article.get(a.id, 0),
+                a.near_duplicate_of,
             )
             for a in articles
         ),

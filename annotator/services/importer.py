@@ -9,9 +9,13 @@ from pathlib import Path
 
 from annotator import nlp
 from annotator.core import Analysis, Article
+from annotator.services.cleaning import NearDuplicateIndex, prepare_article
 from annotator.services.errors import FileProblem
 from annotator.services.sources import ReadOptions, read_path, supported_suffixes
 from annotator.store import Project, text_hash
+
+#: Row statuses of ImportReport.rows().
+IMPORTED, FLAGGED, SKIPPED, NOT_IMPORTED = "imported", "flagged", "skipped", "not imported"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,29 +35,118 @@ class ImportReport:
 
     imported: list[tuple[str, str]] = field(default_factory=list)  # (file, title)
     skipped: list[FileProblem] = field(default_factory=list)
+    #: (file, detail): near-duplicates imported because the researcher allowed them.
+    flagged: list[tuple[str, str]] = field(default_factory=list)
+    #: (file, detail): what an imported article lost or kept, e.g. a date kept as written.
+    notes: list[tuple[str, str]] = field(default_factory=list)
     cancelled: bool = False
+    _stored: list[tuple[str, str, str]] = field(default_factory=list, repr=False)
+    _left_out: list[tuple[str, str]] = field(default_factory=list, repr=False)
 
     def lines(self) -> list[str]:
         """The summary a researcher reads, one line per skipped file, then the totals."""
         out = [f"skipped {p.path}: {p.reason}" for p in self.skipped]
+        out.extend(f"flagged {path}: {detail}" for path, detail in self.flagged)
+        out.extend(f"note {path}: {detail}" for path, detail in self.notes)
         total = f"imported {len(self.imported)} article(s), skipped {len(self.skipped)} file(s)"
         if self.cancelled:
             total += " (cancelled: the rest was not imported)"
         out.append(total)
         return out
 
+    def rows(self) -> list[tuple[str, str, str]]:
+        """(file, status, detail) per file or article: skipped, stored, then left out."""
+        out = [(p.path, SKIPPED, p.reason) for p in self.skipped]
+        out.extend(self._stored)
+        out.extend(
+            (path, NOT_IMPORTED, f"{title} (import cancelled)") for path, title in self._left_out
+        )
+        return out
+
+    def add_left_out(self, articles: Iterable[Article]) -> None:
+        """Record articles that were read but not stored because the import was cancelled."""
+        self._left_out.extend((a.source_file, a.title) for a in articles)
+
+    def add_stored(self, article: Article, flag: str, notes: Sequence[str]) -> None:
+        """Record an article that is now in the project."""
+        self.imported.append((article.source_file, article.title))
+        if flag:
+            self.flagged.append((article.source_file, flag))
+        self.notes.extend((article.source_file, note) for note in notes)
+        detail = "; ".join([article.title or "(no title)", *filter(None, [flag]), *notes])
+        self._stored.append((article.source_file, FLAGGED if flag else IMPORTED, detail))
+
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files to import: folders are walked recursively for supported files."""
+    """Files to import: folders are walked recursively for supported files.
+
+    Inside folders, hidden files and folders (.git, .DS_Store, macOS "._" copies)
+    and Office lock files ("~$report.docx") are no articles and are passed over;
+    a file named on its own is always tried.
+    """
+    import os  # local: this function's edit stays within the function
+
+    suffixes = supported_suffixes()
+
+    def hidden(name: str) -> bool:
+        return name.startswith((".", "~$")) or name == "__MACOSX"
+
     out: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            suffixes = supported_suffixes()
-            out.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in suffixes))
-        else:
+        if not path.is_dir():
             out.append(path)
+            continue
+        found: list[Path] = []
+        for folder, subfolders, files in os.walk(path):
+            subfolders[:] = [name for name in subfolders if not hidden(name)]  # prunes the walk
+            found.extend(
+                Path(folder, name)
+                for name in files
+                if not hidden(name) and Path(name).suffix.lower() in suffixes
+            )
+        out.extend(sorted(found))
     return out
+
+
+class _DuplicateCheck:
+    """Exact duplicates are refused; near-duplicates refused or flagged, as the researcher chose."""
+
+    def __init__(self, project: Project, allow_near_duplicates: bool) -> None:
+        self.project = project
+        self.allow_near_duplicates = allow_near_duplicates
+        self.seen: set[str] = set()
+        self._index: NearDuplicateIndex | None = None
+
+    def _near(self) -> NearDuplicateIndex:
+        # Built on the first article, from the texts already in the project: no table to
+        # keep in step, and it takes seconds for ten thousand articles.
+        if self._index is None:
+            self._index = NearDuplicateIndex()
+            for stored in self.project.iter_articles():
+                self._index.add(stored.id, stored.title or stored.source_file, stored.text)
+        return self._index
+
+    def check(self, article: Article) -> FileProblem | str:
+        """A FileProblem if the article must not go in, else the flag to show ("" for none)."""
+        fingerprint = text_hash(article.text)
+        texts = [article.text, article.original_text] if article.original_text else [article.text]
+        if fingerprint in self.seen or any(self.project.find_duplicate(t) for t in texts):
+            return FileProblem(article.source_file, "already in the project (same text)")
+        index = self._near()
+        found = index.find(article.text)
+        flag = ""
+        if found is not None:
+            similar = f"near-duplicate of '{found.label}' (similarity {found.similarity:.2f})"
+            if not self.allow_near_duplicates:
+                return FileProblem(
+                    article.source_file, f"{similar}; use --allow-near-duplicates to import it"
+                )
+            article.near_duplicate_of = found.key
+            flag = similar
+        self.seen.add(fingerprint)
+        index.add(article.id, article.title or article.source_file, article.text)
+        return flag
 
 
 def import_files(
@@ -67,26 +160,20 @@ def import_files(
     options: ReadOptions | None = None,
     allow_near_duplicates: bool = False,
 ) -> ImportReport:
-    """Read, deduplicate, pre-annotate and store articles; bad files are reported, not fatal."""
+    """Read, clean, deduplicate, pre-annotate and store articles; bad files are reported."""
     report = ImportReport()
-    articles: list[Article] = []
-    seen: dict[str, str] = {}
+    articles: list[tuple[Article, str, list[str]]] = []  # (article, flag, notes)
+    duplicates = _DuplicateCheck(project, allow_near_duplicates)
     for item in (item for path in expand_paths(paths) for item in read_path(path, options)):
         if isinstance(item, FileProblem):
             report.skipped.append(item)
             continue
-        article = item
-        fingerprint = text_hash(article.text)
-        duplicate_of = seen.get(fingerprint) or project.find_duplicate(article.text)
-        if duplicate_of:
-            report.skipped.append(
-                FileProblem(article.source_file, "already in the project (same text)")
-            )
+        notes = prepare_article(item, language)
+        verdict = duplicates.check(item)
+        if isinstance(verdict, FileProblem):
+            report.skipped.append(verdict)
             continue
-        seen[fingerprint] = article.id
-        if language != "auto":
-            article.language = language
-        articles.append(article)
+        articles.append((item, verdict, notes))
 
     # One batch at a time: progress and cancel stay live, and each batch is one
     # transaction, so a killed import leaves whole articles only.
@@ -95,20 +182,38 @@ def import_files(
     for first in range(0, len(articles), batch_size):
         if is_cancelled is not None and is_cancelled():
             report.cancelled = True
+            report.add_left_out(a for a, _flag, _notes in articles[first:])
             break
         batch = articles[first : first + batch_size]
-        texts = [a.text for a in batch]
-        analyses = nlp.analyze_many(texts, language=language, batch_size=batch_size)
+        analyses = _analyze([a for a, _f, _n in batch], language, batch_size)
         pairs: list[tuple[Article, Analysis | None]] = []
-        for article, analysis in zip(batch, analyses, strict=True):
-            article.language = analysis.language
+        for (article, _flag, _notes), analysis in zip(batch, analyses, strict=True):
+            # A language the source gave is kept; the detected one fills the gap.
+            if language != "auto" or not article.language:
+                article.language = analysis.language
             pairs.append((article, analysis))
         project.add_articles(pairs)
-        report.imported.extend((a.source_file, a.title) for a in batch)
+        for article, flag, notes in batch:
+            report.add_stored(article, flag, notes)
         done += len(batch)
         if progress is not None:
             elapsed = time.perf_counter() - started
             rate = done / elapsed if elapsed > 0 else 0.0
             left = (len(articles) - done) / rate if rate > 0 else None
-            progress(Progress(done, len(articles), batch[-1].source_file, rate, left))
+            progress(Progress(done, len(articles), batch[-1][0].source_file, rate, left))
     return report
+
+
+def _analyze(batch: list[Article], language: str, batch_size: int) -> list[Analysis]:
+    """Pre-annotate a batch, each article with its source's language when the source gave one."""
+    wanted = [
+        language if language != "auto" or a.language not in nlp.SUPPORTED_LANGUAGES else a.language
+        for a in batch
+    ]
+    results: list[Analysis | None] = [None] * len(batch)
+    for lang in dict.fromkeys(wanted):
+        picked = [i for i, w in enumerate(wanted) if w == lang]
+        texts = [batch[i].text for i in picked]
+        for i, analysis in zip(picked, nlp.analyze_many(texts, lang, batch_size), strict=True):
+            results[i] = analysis
+    return [r for r in results if r is not None]

@@ -329,6 +329,8 @@ def _article_row(article: Article) -> dict[str, Any]:
         "source_file": article.source_file,
         "section": article.section,
         "text": article.text,
+        "original_text": article.original_text,
+        "near_duplicate_of": article.near_duplicate_of,
         "imported_at": article.imported_at,
     }
 
@@ -345,6 +347,8 @@ def _article_from_row(row: dict[str, Any]) -> Article:
         source_file=row["source_file"] or "",
         section=row.get("section") or "",
         text=row["text"] or "",
+        original_text=row.get("original_text") or "",
+        near_duplicate_of=row.get("near_duplicate_of") or "",
         imported_at=row["imported_at"] or "",
     )
 

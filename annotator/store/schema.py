@@ -109,7 +109,18 @@ def _v2_section_hash_indexes(db: sqlite_utils.Database) -> None:
         db.table(table).create_index(["article_id"])
 
 
-MIGRATIONS: list[Migration] = [_v1_initial, _v2_section_hash_indexes]
+def _v3_original_text_near_duplicates(db: sqlite_utils.Database) -> None:
+    # Empty original_text means the text was stored as read (nothing was cleaned).
+    articles = db.table("articles")
+    articles.add_column("original_text", str, not_null_default="")
+    articles.add_column("near_duplicate_of", str, not_null_default="")
+
+
+MIGRATIONS: list[Migration] = [
+    _v1_initial,
+    _v2_section_hash_indexes,
+    _v3_original_text_near_duplicates,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from annotator.core import Article
 from annotator.store import ArticleSummary
 
 Index = QModelIndex | QPersistentModelIndex
@@ -51,6 +52,23 @@ class ArticleTableModel(QAbstractTableModel):
         old = self._rows[row]
         self._rows[row] = ArticleSummary(
             old.id, old.title, old.outlet, old.date, old.language, old.source_file, count
+        )
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def set_metadata(self, article: Article) -> None:
+        """Update one row after its metadata was edited."""
+        row = self._row_of.get(article.id)
+        if row is None:
+            return
+        old = self._rows[row]
+        self._rows[row] = ArticleSummary(
+            old.id,
+            article.title,
+            article.outlet,
+            article.date,
+            article.language,
+            article.source_file,
+            old.annotation_count,
         )
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 

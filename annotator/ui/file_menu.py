@@ -12,9 +12,12 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from annotator.services.errors import FileProblem
 from annotator.store import Project, ProjectError
+from annotator.ui.column_mapping import ColumnMappingDialog, import_file_filter, table_files
+from annotator.ui.import_summary import ImportSummaryDialog, report_rows, summary_line
 from annotator.ui.workers import ExportWorker, ImportWorker
 
 if TYPE_CHECKING:
+    from annotator.services.sources import ReadOptions
     from annotator.ui.main_window import MainWindow
 
 PROJECT_FILTER = "Annotator projects (*.annotator *.db);;All files (*)"
@@ -32,12 +35,17 @@ class FileMenu(QObject):
         self.import_worker: ImportWorker | None = None
         self.export_worker: ExportWorker | None = None
         self._progress: QProgressDialog | None = None
+        self.mapping_dialog: ColumnMappingDialog | None = None
+        self.summary_dialog: ImportSummaryDialog | None = None
+        self._report_rows: list[object] = []
+        self._seconds_left = -1.0
         menu = window.menuBar().addMenu("&File")
         self.actions: dict[str, QAction] = {}
         for key, text, shortcut, slot in (
             ("new", "&New project…", QKeySequence.StandardKey.New, self.new_project),
             ("open", "&Open project…", QKeySequence.StandardKey.Open, self.open_project),
             ("import", "&Import articles…", QKeySequence("Ctrl+I"), self.import_articles),
+            ("import_folder", "Import &folder…", QKeySequence("Ctrl+Shift+I"), self.import_folder),
             ("export", "&Export to Excel…", QKeySequence("Ctrl+E"), self.export_excel),
             ("quit", "&Quit", QKeySequence.StandardKey.Quit, window.close),
         ):
@@ -48,6 +56,16 @@ class FileMenu(QObject):
                 menu.addSeparator()
             menu.addAction(action)
             self.actions[key] = action
+            if key == "import_folder":
+                near = QAction("Import near-duplicates too (they are flagged)", window)
+                near.setCheckable(True)
+                near.setToolTip(
+                    "The same story lightly edited (a wire story in two outlets) is imported"
+                    " and flagged instead of skipped"
+                )
+                menu.addAction(near)
+                self.actions["near_duplicates"] = near
+                menu.addSeparator()
 
     # -- new / open ------------------------------------------------------------------------
 
@@ -91,28 +109,109 @@ class FileMenu(QObject):
     # -- import ----------------------------------------------------------------------------
 
     def import_articles(
-        self, files: Sequence[Path] | None = None, announce: bool = True
+        self,
+        files: Sequence[Path] | None = None,
+        announce: bool = True,
+        options: ReadOptions | None = None,
     ) -> ImportWorker | None:
-        """Import files into the open project in a worker, with a progress dialog.
+        """Import files and folders into the open project in a worker, with progress.
 
-        ``announce`` shows the summary in a message box at the end (the demo import
-        at first start only puts it in the status bar).
+        Spreadsheets need their columns mapped first: without ``options`` the mapping
+        dialog opens, and the import starts (and this returns None) once it is accepted.
+        ``announce`` shows the summary table at the end (the demo import at first start
+        only puts a line in the status bar).
         """
-        project = self.window.project
-        if project is None:
-            self.window.show_error("No project", "Open or create a project first.")
-            return None
-        if self.import_worker is not None:
-            self.window.show_error("Import running", "Wait for the current import to finish.")
+        if not self._can_import():
             return None
         if files is None:
             names, _ = QFileDialog.getOpenFileNames(
-                self.window, "Import articles", str(Path.home()), "Text files (*.txt)"
+                self.window, "Import articles", self._import_start(), import_file_filter()
             )
             if not names:
                 return None
             files = [Path(n) for n in names]
-        worker = ImportWorker(project.path, files, parent=self)
+        files = list(files)
+        if options is None and self._ask_mapping(files, announce):
+            return None
+        return self._start_import(files, announce, options)
+
+    def import_folder(self, folder: Path | None = None) -> ImportWorker | None:
+        """Import every supported file in a folder and its subfolders."""
+        if not self._can_import():
+            return None
+        if folder is None:
+            name = QFileDialog.getExistingDirectory(
+                self.window, "Import a folder of articles", self._import_start()
+            )
+            if not name:
+                return None
+            folder = Path(name)
+        return self.import_articles([folder])
+
+    def _can_import(self) -> bool:
+        if self.window.project is None:
+            self.window.show_error("No project", "Open or create a project first.")
+            return False
+        if self.import_worker is not None or self.mapping_dialog is not None:
+            self.window.show_error("Import running", "Wait for the current import to finish.")
+            return False
+        return True
+
+    def _import_start(self) -> str:
+        project = self.window.project
+        return str(project.path.parent) if project is not None else str(Path.home())
+
+    def _ask_mapping(self, files: list[Path], announce: bool) -> bool:
+        """Open the column mapping dialog when a spreadsheet is among the files."""
+        tables = table_files(files)
+        if not tables:
+            return False
+        # Imported here: the readers' libraries are not needed until the researcher imports.
+        from annotator.services.sources import ReadOptions, table
+
+        for path in tables:
+            try:
+                columns, rows = table.preview(path, rows=5)
+            except (FileProblem, OSError):
+                continue  # the import reports it in the summary, with the other files
+            dialog = ColumnMappingDialog(
+                path,
+                columns,
+                rows,
+                table.guess_mapping(columns),
+                others=len(tables) - 1,
+                parent=self.window,
+            )
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.accepted.connect(
+                lambda dialog=dialog: self._start_import(
+                    files, announce, ReadOptions(column_map=dialog.mapping())
+                )
+            )
+            dialog.finished.connect(self._mapping_closed)
+            self.mapping_dialog = dialog
+            dialog.open()
+            return True
+        return False
+
+    def _mapping_closed(self) -> None:
+        if self.mapping_dialog is not None:
+            self.mapping_dialog.deleteLater()
+            self.mapping_dialog = None
+
+    def _start_import(
+        self, files: Sequence[Path], announce: bool, options: ReadOptions | None
+    ) -> ImportWorker | None:
+        project = self.window.project
+        if project is None:
+            return None
+        worker = ImportWorker(
+            project.path,
+            files,
+            options=options,
+            allow_near_duplicates=self.actions["near_duplicates"].isChecked(),
+            parent=self,
+        )
         self.import_worker = worker
         dialog = QProgressDialog("Loading the language models…", "Cancel", 0, 0, self.window)
         dialog.setWindowTitle("Importing articles")
@@ -124,12 +223,19 @@ class FileMenu(QObject):
         dialog.setAutoReset(False)
         dialog.canceled.connect(worker.cancel)
         self._progress = dialog
+        self._report_rows = []
+        self._seconds_left = -1.0
+        worker.time_left.connect(lambda seconds: setattr(self, "_seconds_left", seconds))
         worker.progressed.connect(self._import_progressed)
+        # ``rows`` comes just before ``succeeded``: keep the rows, show them with the totals.
+        worker.rows.connect(lambda rows: setattr(self, "_report_rows", list(rows)))
         if announce:
             worker.succeeded.connect(self._import_succeeded)
         else:
             worker.succeeded.connect(
-                lambda lines: self.window.statusBar().showMessage(lines[-1], 10000)
+                lambda items: self.window.statusBar().showMessage(
+                    summary_line(*report_rows(items)), 10000
+                )
             )
         worker.failed.connect(lambda message: self.window.show_error("Import failed", message))
         worker.finished.connect(self._import_ended)
@@ -141,15 +247,27 @@ class FileMenu(QObject):
         if self._progress is not None:
             self._progress.setMaximum(max(total, 1))
             self._progress.setValue(done)
+            left = _duration(self._seconds_left) if done < total else ""
             self._progress.setLabelText(
-                f"{done}/{total} articles — {rate:.1f} articles/s\n{current}"
+                f"{done}/{total} articles — {rate:.1f} articles/s{left}\n{current}"
             )
         # Show what is already stored while the rest is being analysed.
         if done == total or done % 32 == 0:
             self.window.refresh_articles()
 
     def _import_succeeded(self, lines: list[str]) -> None:
-        self.window.show_info("Import finished", "\n".join(lines))
+        """The summary table of the report rows, under the totals line."""
+        line = summary_line(*report_rows(lines))
+        self.window.statusBar().showMessage(line, 20000)
+        if not self.window.interactive:
+            return
+        if self.summary_dialog is not None:
+            self.summary_dialog.close()
+        dialog = ImportSummaryDialog(self._report_rows or lines, self.window, heading=line)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda: setattr(self, "summary_dialog", None))
+        self.summary_dialog = dialog
+        dialog.open()
 
     def _import_ended(self) -> None:
         if self._progress is not None:
@@ -200,3 +318,12 @@ class FileMenu(QObject):
             self.import_worker.wait()
         if self.export_worker is not None:
             self.export_worker.wait()
+
+
+def _duration(seconds: float) -> str:
+    """Time left for the progress label; empty while the worker cannot estimate it."""
+    if seconds < 0:
+        return ""
+    if seconds < 90:
+        return f" — about {max(1, round(seconds))} s left"
+    return f" — about {round(seconds / 60)} min left"

@@ -1,4 +1,4 @@
-"""The main window: article list | legend, reader | codebook, codes and quotes."""
+"""The main window: article list | legend, reader | codebook, codes, quotes and details."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from annotator.core import Annotation, Codebook, Quote
+from annotator.core import Annotation, Article, Codebook, Quote
 from annotator.services.settings import Settings, save_settings
 from annotator.store import Project, ProjectError
 from annotator.ui.annotation_panel import AnnotationPanel
+from annotator.ui.article_details import ArticleDetails
 from annotator.ui.article_list import ArticleList
 from annotator.ui.codebook_panel import CodebookPanel
 from annotator.ui.errors import show_message
@@ -43,9 +44,11 @@ class MainWindow(QMainWindow):
         self.codebook_panel = CodebookPanel()
         self.annotation_panel = AnnotationPanel()
         self.quote_panel = QuotePanel()
+        self.details = ArticleDetails()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.annotation_panel, "Codes")
         self.tabs.addTab(self.quote_panel, "Quotes")
+        self.tabs.addTab(self.details, "Details")
         self._build_layout()
 
         self.article_list.article_selected.connect(self.load_article)
@@ -56,6 +59,7 @@ class MainWindow(QMainWindow):
             lambda a: self.reader.select_span(a.start, a.end)
         )
         self.quote_panel.quote_clicked.connect(self._quote_clicked)
+        self.details.article_edited.connect(self.save_article_details)
 
         self.file_menu = FileMenu(self)
         self._project_label = QLabel()
@@ -101,6 +105,7 @@ class MainWindow(QMainWindow):
 
     def set_project(self, project: Project) -> None:
         if self.project is not None:
+            self.details.save()  # a field still being edited belongs to the old project
             self.project.close()
         self.project = project
         self.settings.last_project = str(project.path)
@@ -113,6 +118,7 @@ class MainWindow(QMainWindow):
         self.reader.show_article(None)
         self.annotation_panel.set_annotations([])
         self.quote_panel.set_quotes([])
+        self.details.set_article(None)
         self.refresh_articles(select_first=True)
 
     def set_codebook(self, codebook: Codebook) -> None:
@@ -158,12 +164,33 @@ class MainWindow(QMainWindow):
         except KeyError:
             self.refresh_articles()
             return
+        # A details field still being edited belongs to the article being left.
+        self.details.save()
         quotes = self.project.quotes(article_id)
         annotations = self.project.annotations(article_id)
         self.reader.set_article(article, self.project.entities(article_id), quotes, annotations)
         self.annotation_panel.set_annotations(annotations)
         self.quote_panel.set_quotes(quotes)
         self.tabs.setTabText(1, f"Quotes ({len(quotes)})")
+        self.details.set_article(article)
+
+    def save_article_details(self, article: Article) -> bool:
+        """Save edited metadata at once; the list row and the reader header follow."""
+        if self.project is None:
+            return False
+        try:
+            self.project.update_article(article)
+        except (ValueError, KeyError, ProjectError) as exc:
+            self.show_error("Cannot save the details", str(exc))
+            self.load_article(article.id)
+            return False
+        self.reader.set_metadata(article)
+        self.article_list.articles.set_metadata(article)
+        self.statusBar().showMessage(
+            f"Saved the details of “{_short(article.title or '(untitled)')}”",
+            STATUS_SECONDS * 1000,
+        )
+        return True
 
     # -- coding ----------------------------------------------------------------------------
 
@@ -256,6 +283,7 @@ class MainWindow(QMainWindow):
         """Let the workers end and close the project file."""
         self.file_menu.stop_workers()
         if self.project is not None:
+            self.details.save()
             self.project.close()
             self.project = None
 

@@ -112,6 +112,13 @@ class Reader(QWidget):
         self._set_header(article)
         self.redraw(keep_scroll=False)
 
+    def set_metadata(self, article: Article) -> None:
+        """The same article with edited metadata: new header, text and scroll untouched."""
+        if self._article is None or self._article.id != article.id:
+            return
+        self._article = article
+        self._set_header(article)
+
     def show_article(self, article: Article | None) -> None:
         """Show nothing but a hint (no project, or an empty one)."""
         if article is not None:

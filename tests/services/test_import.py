@@ -33,6 +33,9 @@ def test_progress_is_reported_batch_by_batch_and_cancel_keeps_what_was_stored(tm
         assert len(report.imported) == 4
         assert project.article_count() == 4
         assert "cancelled" in report.lines()[-1]
+        assert [status for _file, status, _detail in report.rows()] == ["imported"] * 4 + [
+            "not imported"
+        ]
         stored = project.articles()[0]
         assert project.quotes(stored.id)[0].speaker == "Sarah Collins"
         assert stored.language == "en"
@@ -46,3 +49,66 @@ def test_folders_are_walked_for_text_files(tmp_path):
     with Project.create(tmp_path / "p.annotator") as project:
         report = import_files(project, [tmp_path / "corpus"])
         assert len(report.imported) == 2 and not report.skipped
+
+
+AFP_STORY = """\
+Grève à la SNCF : le trafic perturbé ce week-end
+
+Date: vendredi 15 août 2025
+Outlet: Le Progrès
+
+LYON (AFP) – Le trafic sera fortement perturbé samedi et dimanche sur les lignes TER de la \
+région, a annoncé la SNCF vendredi, au lendemain de l'appel à la grève lancé par plusieurs \
+syndicats de cheminots.
+
+« Nous demandons une vraie négociation sur les salaires », a déclaré Marie Lefèvre, \
+secrétaire régionale de la CGT-Cheminots.
+
+Lire aussi : Les prix des billets de TGV augmentent de 3 % en 2026
+
+La direction régionale a promis de publier les horaires dès samedi matin.
+
+© 2025 AFP. Tous droits réservés.
+"""
+
+
+def test_import_cleans_normalizes_the_date_and_keeps_the_original(tmp_path):
+    story = tmp_path / "greve.txt"
+    story.write_text(AFP_STORY, encoding="utf-8")
+    odd = tmp_path / "odd.txt"
+    odd.write_text(
+        "Bilan de l'été\n\nDate: été 2025\nLanguage: English\n\n"
+        "PARIS – Le gouvernement a présenté son bilan, a indiqué le ministère.\n",
+        encoding="utf-8",
+    )
+    with Project.create(tmp_path / "p.annotator") as project:
+        report = import_files(project, [story, odd])
+        assert report.rows() == [
+            (str(story), "imported", "Grève à la SNCF : le trafic perturbé ce week-end"),
+            (
+                str(odd),
+                "imported",
+                "Bilan de l'été; date 'été 2025' not understood, kept as written",
+            ),
+        ]
+        assert report.lines() == [
+            f"note {odd}: date 'été 2025' not understood, kept as written",
+            "imported 2 article(s), skipped 0 file(s)",
+        ]
+        stored = {a.source_file: a for a in project.iter_articles()}
+
+    article = stored[str(story)]
+    assert article.date == "2025-08-15" and article.language == "fr"
+    assert "LYON (AFP) – Le trafic" in article.text  # the dateline stays
+    assert "Lire aussi" not in article.text and "©" not in article.text
+    assert article.text.endswith("dès samedi matin.\n")
+    assert "Tous droits réservés" in article.original_text
+    assert "Lire aussi : Les prix" in article.original_text
+    # Coders' offsets are into the cleaned text, which the suggestions also use.
+    with Project.open(tmp_path / "p.annotator") as project:
+        quote = project.quotes(article.id)[0]
+        assert article.text[quote.start : quote.end] == quote.text
+        assert quote.speaker == "Marie Lefèvre"
+    # A language given by the source is kept; the date it could not read is kept as written.
+    assert stored[str(odd)].date == "été 2025" and stored[str(odd)].language == "en"
+    assert stored[str(odd)].original_text == ""

@@ -57,3 +57,40 @@ def test_migrating_twice_changes_nothing(tmp_path):
     Project.create(path).close()
     db = sqlite_utils.Database(sqlite3.connect(path))
     assert migrate(db) == SCHEMA_VERSION
+
+
+def test_version_2_file_gains_original_text_and_near_duplicate_columns(tmp_path):
+    path = tmp_path / "v2.annotator"
+    old = sqlite_utils.Database(sqlite3.connect(path))
+    migrate(old, target=2)
+    text = "Un article enregistré par la version 2."
+    old.table("articles").insert(
+        {
+            "id": "a2",
+            "title": "Version 2",
+            "outlet": "",
+            "author": "",
+            "date": "2025-08-15",
+            "language": "fr",
+            "url": "",
+            "source_file": "v2.txt",
+            "section": "Monde",
+            "text": text,
+            "text_hash": text_hash(text),
+            "imported_at": "2025-08-15T10:00:00+00:00",
+        }
+    )
+    old.close()
+
+    with Project.open(path) as project:
+        assert SCHEMA_VERSION >= 3
+        columns = {c.name for c in project.db.table("articles").columns}
+        assert {"original_text", "near_duplicate_of"} <= columns
+        article = project.article("a2")
+        assert (article.text, article.section) == (text, "Monde")
+        assert article.original_text == "" and article.near_duplicate_of == ""
+        article.original_text, article.text = text + "\n© 2025 AFP", text
+        project.update_article(article)
+    with Project.open(path) as project:
+        assert project.article("a2").original_text.endswith("© 2025 AFP")
+        assert project.find_duplicate(text) == "a2"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from annotator.core import Article
 from annotator.services.errors import FileProblem
-from annotator.services.sources import text
+from annotator.services.sources import archive, html, office, pdf, rtf, table, text
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +47,16 @@ Reader = Callable[[Path, ReadOptions], Iterator[Article | FileProblem]]
 #: file suffix -> reader; format modules register themselves here.
 READERS: dict[str, Reader] = {
     ".txt": text.read_txt,
+    ".html": html.read_html,
+    ".htm": html.read_html,
+    ".docx": office.read_docx,
+    ".odt": office.read_odt,
+    ".pdf": pdf.read_pdf,
+    ".rtf": rtf.read_rtf,
+    ".csv": table.read_csv,
+    ".tsv": table.read_csv,
+    ".xlsx": table.read_xlsx,
+    ".zip": archive.read_zip,
 }
 
 

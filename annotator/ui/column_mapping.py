@@ -1,0 +1,184 @@
+"""Before a spreadsheet import: which column holds the text, the title, the date…"""
+
+from __future__ import annotations
+
+import html
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+#: The spreadsheet suffixes that need a column mapping before they can be read.
+TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx")
+#: Article fields offered in the dialog, in the order a researcher thinks of them.
+FIELDS = ("text", "title", "date", "outlet", "author", "url", "section")
+LABELS = {
+    "text": "Text (required)",
+    "title": "Title",
+    "date": "Date",
+    "outlet": "Outlet",
+    "author": "Author",
+    "url": "URL",
+    "section": "Section",
+}
+NOT_IMPORTED = "(not imported)"
+PREVIEW_ROWS = 5
+CELL_CHARS = 80
+
+
+def import_file_filter() -> str:
+    """The file dialog filter: every type the import can read, then each type alone."""
+    # Imported here: the readers' libraries are not needed until the researcher imports.
+    from annotator.services.sources import supported_suffixes
+
+    suffixes = supported_suffixes()
+    patterns = " ".join(f"*{s}" for s in suffixes)
+    each = ";;".join(f"{s[1:].upper()} files (*{s})" for s in suffixes)
+    return f"Articles ({patterns});;{each};;All files (*)"
+
+
+def table_files(paths: Sequence[Path]) -> list[Path]:
+    """The spreadsheets among the chosen files and inside the chosen folders.
+
+    Folders are walked as the import walks them (services.importer.expand_paths,
+    which this module must not import: it loads spaCy): hidden files and Office
+    lock files ("~$data.xlsx") are passed over.
+    """
+    found: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            if path.suffix.lower() in TABLE_SUFFIXES:
+                found.append(path)
+            continue
+        inside: list[Path] = []
+        for folder, subfolders, files in os.walk(path):
+            subfolders[:] = [name for name in subfolders if not _hidden(name)]
+            inside.extend(
+                Path(folder, name)
+                for name in files
+                if not _hidden(name) and Path(name).suffix.lower() in TABLE_SUFFIXES
+            )
+        found.extend(sorted(inside))
+    return found
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith((".", "~$")) or name == "__MACOSX"
+
+
+class ColumnMappingDialog(QDialog):
+    """The columns and first rows of a spreadsheet, and one combo box per article field."""
+
+    def __init__(
+        self,
+        path: Path,
+        columns: Sequence[str],
+        rows: Sequence[Sequence[object]],
+        guess: Mapping[str, str],
+        others: int = 0,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("columnMappingDialog")
+        self.setWindowTitle("Import a spreadsheet")
+        self.columns = list(columns)
+        intro = QLabel(
+            f"<b>{html.escape(path.name)}</b>: one article per row. "
+            "Choose the column that holds each field."
+        )
+        intro.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        if others:
+            # One mapping goes to the whole import: say so rather than ask again per file.
+            note = QLabel(
+                f"The same columns will be used for the {others} other spreadsheet(s) "
+                "in this import."
+            )
+            note.setWordWrap(True)
+            note.setStyleSheet("color:#555")
+            layout.addWidget(note)
+        layout.addWidget(self._preview(rows))
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        self.combos: dict[str, QComboBox] = {}
+        half = (len(FIELDS) + 1) // 2
+        for i, name in enumerate(FIELDS):
+            combo = QComboBox()
+            combo.setObjectName(f"map_{name}")
+            combo.addItem(NOT_IMPORTED, "")
+            for column in self.columns:
+                combo.addItem(column, column)
+            chosen = guess.get(name, "")
+            if chosen in self.columns:
+                combo.setCurrentIndex(self.columns.index(chosen) + 1)
+            combo.currentIndexChanged.connect(self._check)
+            label = QLabel(LABELS[name])
+            label.setBuddy(combo)
+            row, col = (i, 0) if i < half else (i - half, 2)
+            grid.addWidget(label, row, col)
+            grid.addWidget(combo, row, col + 1)
+            self.combos[name] = combo
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        layout.addLayout(grid)
+
+        self.problem = QLabel()
+        self.problem.setObjectName("mappingProblem")
+        self.problem.setStyleSheet("color:#b00020")
+        layout.addWidget(self.problem)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button: QPushButton = self.buttons.addButton(
+            "Import", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.resize(760, 440)
+        self._check()
+
+    def _preview(self, rows: Sequence[Sequence[object]]) -> QTableWidget:
+        table = QTableWidget(min(len(rows), PREVIEW_ROWS), len(self.columns))
+        table.setObjectName("mappingPreview")
+        table.setHorizontalHeaderLabels(self.columns)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        table.verticalHeader().setDefaultSectionSize(22)
+        for r, values in enumerate(rows[:PREVIEW_ROWS]):
+            for c, value in enumerate(list(values)[: len(self.columns)]):
+                full = "" if value is None else str(value)
+                flat = " ".join(full.split())
+                shown = flat if len(flat) <= CELL_CHARS else flat[: CELL_CHARS - 1] + "…"
+                item = QTableWidgetItem(shown)
+                item.setToolTip(full[:1000])
+                table.setItem(r, c, item)
+        header = table.horizontalHeader()
+        header.setDefaultSectionSize(140)
+        header.setStretchLastSection(True)
+        return table
+
+    def mapping(self) -> dict[str, str]:
+        """Field -> column for every field that was given a column."""
+        return {
+            name: combo.currentData() for name, combo in self.combos.items() if combo.currentData()
+        }
+
+    def _check(self) -> None:
+        ok = bool(self.combos["text"].currentData())
+        self.import_button.setEnabled(ok)
+        self.problem.setText("" if ok else "Choose the column that holds the article text.")
