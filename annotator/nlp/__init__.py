@@ -5,12 +5,18 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from ..core.models import Analysis
-from .analysis import build_analysis
 from .language import SUPPORTED_LANGUAGES, detect_language, resolve_language
 from .normalize import normalize_for_model
-from .pipelines import PIPELINES, PipelineMissing, is_loaded, load_pipeline
+from .registry import PIPELINES, PipelineMissing, is_loaded
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# spaCy is imported on first use only: the window, the CLI's --help and the import
+# service's cleaning step (which needs detect_language) start without it.
 
 __all__ = [
     "PIPELINES",
@@ -30,8 +36,17 @@ _CHUNK = 2048
 _MIN_TEXTS_PER_PROCESS = 256
 
 
+def load_pipeline(language: str) -> Language:
+    """Return the cached pipeline for "fr" or "en", loading it on first use."""
+    from .pipelines import load_pipeline as load
+
+    return load(language)
+
+
 def analyze(text: str, language: str = "auto") -> Analysis:
     """Return the entities and quotes of text, sorted by start offset."""
+    from .analysis import build_analysis
+
     lang = resolve_language(text, language)
     doc = load_pipeline(lang)(normalize_for_model(text))
     return build_analysis(doc, text, lang)
@@ -47,6 +62,8 @@ def analyze_many(
     on two cores it did not speed up the import and each process holds its own copy
     of the pipeline (bench/import_scale.py).
     """
+    from .analysis import build_analysis
+
     if n_process == -1:  # spaCy's "one per CPU"
         n_process = os.cpu_count() or 1
     iterator = iter(texts)

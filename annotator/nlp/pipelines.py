@@ -2,33 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import threading
-from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .language import SUPPORTED_LANGUAGES
-
-DATA_DIR = Path(__file__).parent / "data"
-
-#: language -> spaCy package name, editable in data/pipelines.json.
-PIPELINES: dict[str, str] = {
-    lang: name
-    for lang, name in json.loads((DATA_DIR / "pipelines.json").read_text("utf-8")).items()
-    if not lang.startswith("_")
-}
+from .registry import LOADED as _loaded
+from .registry import PIPELINES, PipelineMissing
 
 NEWLINE_COMPONENT = "annotator_newline_sentences"
 
 _lock = threading.Lock()
-_loaded: dict[str, Language] = {}
-
-
-class PipelineMissing(RuntimeError):
-    """The spaCy pipeline package for a language is not installed."""
 
 
 @Language.component(NEWLINE_COMPONENT)
@@ -39,11 +25,6 @@ def newline_sentences(doc: Doc) -> Doc:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
     return doc
-
-
-def is_loaded(language: str) -> bool:
-    """Whether the pipeline for language has been loaded in this process."""
-    return language in _loaded
 
 
 def load_pipeline(language: str) -> Language:

@@ -73,3 +73,11 @@ def test_first_start_imports_the_demo_articles_after_the_window_is_shown(
         assert demo.quotes(first.id) and demo.entities(first.id)
     assert load_settings().last_project == str(demo_project_path())
     assert not QImage(str(out)).isNull()
+
+
+def test_the_window_module_does_not_import_spacy() -> None:
+    # Importing spaCy alone costs seconds: the window must come up without it.
+    code = "import sys, annotator.ui.main_window; print('spacy' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
