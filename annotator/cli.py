@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator import __version__
-from annotator.services.errors import FileProblem
+from annotator.services.errors import FileProblem, user_message
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
@@ -67,7 +67,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "open":
         return _run_gui(args.project, args.screenshot)
     handlers = {"analyze": _analyze, "import": _import, "export": _export}
-    return handlers[args.command](args)
+    try:
+        return handlers[args.command](args)
+    except Exception as exc:  # a message for the researcher, never a bare traceback
+        print(f"annotator: {user_message(exc)}", file=sys.stderr)
+        return EXIT_PARTIAL
 
 
 def _run_gui(project: Path | None, screenshot: Path | None) -> int:

@@ -2,33 +2,12 @@
 
 from __future__ import annotations
 
-import sys
-import traceback
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from annotator.services.errors import FileProblem
-from annotator.store import ProjectError
+from annotator.services.errors import user_message
 
-
-def _user_error_types() -> tuple[type[BaseException], ...]:
-    types: list[type[BaseException]] = [ProjectError, FileProblem]
-    # annotator.nlp imports spaCy; look it up only once something has imported it
-    # (the import worker), so that opening the window never pays for it.
-    nlp = sys.modules.get("annotator.nlp.pipelines") or sys.modules.get("annotator.nlp")
-    missing = getattr(nlp, "PipelineMissing", None)
-    if isinstance(missing, type) and issubclass(missing, BaseException):
-        types.append(missing)
-    return tuple(types)
-
-
-def user_message(exc: BaseException) -> str:
-    """The message for the researcher; unexpected errors also go to stderr for bug reports."""
-    if isinstance(exc, _user_error_types()):
-        return str(exc)
-    traceback.print_exception(exc, file=sys.stderr)
-    return f"Something went wrong that Annotator did not expect: {exc or type(exc).__name__}"
+__all__ = ["show_message", "user_message"]
 
 
 def show_message(parent: QWidget | None, title: str, text: str, error: bool = False) -> QMessageBox:

@@ -9,15 +9,13 @@ froze the event loop when the import ran on a thread (tests/ui/test_responsivene
 from __future__ import annotations
 
 import os
-import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from annotator.services.errors import FileProblem
+from annotator.services.errors import user_message
 from annotator.services.sources import ReadOptions
-from annotator.store import Project, ProjectError
+from annotator.store import Project
 
 # Messages the child puts on its queue, as tuples headed by one of these.
 PROGRESS = "progress"  # (PROGRESS, done, total, current file, articles/s, seconds left or None)
@@ -68,16 +66,4 @@ def run_import(
         rows = getattr(report, "rows", report.lines)()
         messages.put((DONE, report.lines(), list(rows)))
     except Exception as exc:  # the window shows it; the child must not die silently
-        messages.put((FAILED, _user_message(exc)))
-
-
-def _user_message(exc: Exception) -> str:
-    """As annotator.ui.errors.user_message, which cannot be imported here (it needs Qt)."""
-    if isinstance(exc, ProjectError | FileProblem):
-        return str(exc)
-    nlp = sys.modules.get("annotator.nlp.pipelines")
-    missing = getattr(nlp, "PipelineMissing", None)
-    if isinstance(missing, type) and isinstance(exc, missing):
-        return str(exc)
-    traceback.print_exception(exc, file=sys.stderr)
-    return f"Something went wrong that Annotator did not expect: {exc or type(exc).__name__}"
+        messages.put((FAILED, user_message(exc)))
