@@ -37,7 +37,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline", "titre", "heading", "headline title"),
     "date": (
         "date", "published", "publication date", "date de publication", "pub date",
-        "published at", "published date", "publish date", "date published",
+        "published at", "published date", "publish date", "date published", "pubdate",
+        "datetime", "date publication", "parution", "date de parution",
     ),
     "outlet": (
         "outlet", "source", "publication", "media", "journal", "newspaper", "source name",

@@ -120,6 +120,8 @@ def test_the_mapping_is_guessed_from_column_names_in_english_and_french():
         "date": "date_de_publication",
         "outlet": "source",
     }
+    # Scrapers' names, seen in the GUI's mapping dialog.
+    assert guess_mapping(["headline", "body", "pubdate", "link"])["date"] == "pubdate"
     assert guess_mapping(["Notes", "Coder"]) == {}
 
 
