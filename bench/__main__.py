@@ -6,7 +6,7 @@ import importlib
 import os
 import sys
 
-BENCHES = ("preannotate", "reader", "startup")
+BENCHES = ("preannotate", "reader", "startup", "quotes")
 #: Long runs, only when named: import_scale takes ~40 min at its full 5,000 articles.
 LONG = ("import_scale",)
 
