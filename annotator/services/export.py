@@ -130,9 +130,17 @@ def export_xlsx(project: Project, out: str | Path) -> Path:
         book.create_sheet("quotes"),
         QUOTE_COLUMNS,
         (
-            (a.id, a.title, q.kind, q.speaker or "", q.cue or "", q.text, q.start, q.end)
-            for a in articles
-            for q in project.quotes(a.id)
+            (
+                article_id,
+                titles.get(article_id, ""),
+                q.kind,
+                q.speaker or "",
+                q.cue or "",
+                q.text,
+                q.start,
+                q.end,
+            )
+            for article_id, q in project.all_quotes()
         ),
     )
     _fill(
