@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -84,8 +85,6 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     and Office lock files ("~$report.docx") are no articles and are passed over;
     a file named on its own is always tried.
     """
-    import os  # local: this function's edit stays within the function
-
     suffixes = supported_suffixes()
 
     def hidden(name: str) -> bool:
