@@ -110,6 +110,20 @@ class Project:
             # FULL: a code shown as saved survives a power cut too, not only a crash.
             db.execute("PRAGMA synchronous = FULL")
             migrate(db)
+            # Take and release the write lock now: a file another program holds is
+            # reported on opening, not as a failed save in the middle of coding.
+            db.execute("PRAGMA busy_timeout = 2000")
+            db.execute("BEGIN IMMEDIATE")
+            db.execute("ROLLBACK")
+            db.execute("PRAGMA busy_timeout = 10000")
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                conn.close()
+                raise ProjectError(
+                    f"{path}: in use by another program (the file is locked); "
+                    "close it there and try again"
+                ) from exc
+            raise ProjectError(f"{path}: cannot be opened as a project ({exc})") from exc
         except sqlite3.DatabaseError as exc:
             raise ProjectError(f"{path}: cannot be opened as a project ({exc})") from exc
         return cls(path, db)

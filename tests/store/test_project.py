@@ -138,3 +138,17 @@ os.kill(os.getpid(), signal.SIGKILL)
     with Project.open(path) as project:
         [annotation] = project.annotations()
         assert (annotation.text, annotation.coder) == ("maire", "alice")
+
+
+def test_a_file_locked_by_another_program_is_reported_on_opening(tmp_path):
+    path = tmp_path / "shared.annotator"
+    Project.create(path).close()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(ProjectError, match="shared.annotator: in use by another program"):
+            Project.open(path)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    Project.open(path).close()
