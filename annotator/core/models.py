@@ -51,6 +51,8 @@ class Quote:
     speaker_start: int | None = None
     speaker_end: int | None = None
     cue: str | None = None
+    #: The id of the speaker's ``Actor`` in the same ``Analysis`` (or project).
+    actor_id: str | None = None
 
 
 @dataclass(slots=True)
@@ -60,6 +62,9 @@ class Analysis:
     language: str
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    #: People and organisations, each with all their mentions (quotes name them by
+    #: ``Quote.actor_id``).
+    actors: list[Actor] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -84,41 +89,103 @@ class Article:
     imported_at: str = field(default_factory=now_iso)
 
 
+VariableKind = Literal["nominal", "ordinal", "yesno", "number", "text", "actor"]
+VARIABLE_KINDS: tuple[VariableKind, ...] = (
+    "nominal",
+    "ordinal",
+    "yesno",
+    "number",
+    "text",
+    "actor",
+)
+#: ``article``: answered once per article (frames, topic, tone); ``unit``: an attribute of
+#: a coded span whose category makes it a unit (a claim's claimant, position, ...).
+#: Span-level coding is the category tree itself.
+VariableLevel = Literal["article", "unit"]
+
+
 @dataclass(frozen=True, slots=True)
-class AttributeSpec:
-    """A variable coded on an annotation (e.g. the actor or position of a claim)."""
+class ValueLabel:
+    """A value of a nominal or ordinal variable: the code statistics software sees, its label."""
+
+    code: str
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Variable:
+    """A question coders answer: at article level, or as an attribute of a unit category.
+
+    ``name`` is short, for statistics software (``claimant``, ``conflict_1``); values are
+    stored under the variable's ``id``, so renaming a variable keeps its codes.
+    """
 
     name: str
-    label: str
-    kind: Literal["nominal", "ordinal", "yesno", "text", "actor"] = "text"
-    values: tuple[str, ...] = ()
+    label: str = ""
+    kind: VariableKind = "nominal"
+    level: VariableLevel = "article"
+    #: The unit category this variable belongs to (``None`` for article-level variables).
+    category_id: str | None = None
+    description: str = ""
+    examples: tuple[str, ...] = ()
+    values: tuple[ValueLabel, ...] = ()
+    required: bool = False
+    position: int = 0
+    id: str = field(default_factory=new_id)
+
+    def value_label(self, code: Any) -> str:
+        """The label of a coded value (the value itself when it has none)."""
+        for value in self.values:
+            if value.code == str(code):
+                return value.label or value.code
+        return "" if code is None else str(code)
 
 
 @dataclass(slots=True)
 class Category:
-    """A codebook category that text spans are coded with."""
+    """A codebook category that text spans are coded with.
+
+    A category with unit variables (see ``Codebook.unit_variables``) codes units: each
+    span coded with it gets a form of its own (a claim: claimant, addressee, position).
+    """
 
     name: str
     color: str = "#ffd54f"
     shortcut: str = ""
     description: str = ""
     parent_id: str | None = None
-    attributes: tuple[AttributeSpec, ...] = ()
     position: int = 0
     id: str = field(default_factory=new_id)
 
 
 @dataclass(slots=True)
 class Codebook:
-    """The categories of a project, in display order."""
+    """The categories (span level) and variables (article and unit level) of a project."""
 
     categories: list[Category] = field(default_factory=list)
+    variables: list[Variable] = field(default_factory=list)
+    name: str = ""
 
     def by_id(self, category_id: str) -> Category | None:
         return next((c for c in self.categories if c.id == category_id), None)
 
     def children(self, parent_id: str | None) -> list[Category]:
         return [c for c in self.categories if c.parent_id == parent_id]
+
+    def variable(self, variable_id: str) -> Variable | None:
+        return next((v for v in self.variables if v.id == variable_id), None)
+
+    def article_variables(self) -> list[Variable]:
+        return sorted((v for v in self.variables if v.level == "article"), key=lambda v: v.position)
+
+    def unit_variables(self, category_id: str) -> list[Variable]:
+        return sorted(
+            (v for v in self.variables if v.level == "unit" and v.category_id == category_id),
+            key=lambda v: v.position,
+        )
+
+    def is_unit(self, category_id: str) -> bool:
+        return any(v.level == "unit" and v.category_id == category_id for v in self.variables)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +198,10 @@ class Coder:
 
 @dataclass(slots=True)
 class Annotation:
-    """A span of an article coded with a category by a coder."""
+    """A span of an article coded with a category by a coder.
+
+    ``attributes`` holds the unit variables' values, keyed by variable id.
+    """
 
     article_id: str
     category_id: str
@@ -143,4 +213,77 @@ class Annotation:
     memo: str = ""
     id: str = field(default_factory=new_id)
     created: str = field(default_factory=now_iso)
+    modified: str = field(default_factory=now_iso)
+
+
+@dataclass(slots=True)
+class Coding:
+    """The value one coder gave an article-level variable for one article."""
+
+    article_id: str
+    variable_id: str
+    coder: str
+    value: Any
+    id: str = field(default_factory=new_id)
+    modified: str = field(default_factory=now_iso)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Where an actor is named or referred to in an article ("Donald Trump", "Trump", "he")."""
+
+    start: int
+    end: int
+    text: str
+
+
+ActorType = Literal["PERSON", "ORG"]
+
+
+@dataclass(slots=True)
+class Actor:
+    """One person or organisation in one article, with every mention of them.
+
+    ``source`` is ``machine`` for what pre-annotation found and ``coder`` once a coder
+    renamed, merged, split or created it (re-running pre-annotation keeps those).
+    """
+
+    name: str
+    type: ActorType = "PERSON"
+    mentions: list[Mention] = field(default_factory=list)
+    article_id: str = ""
+    source: Literal["machine", "coder"] = "machine"
+    id: str = field(default_factory=new_id)
+
+
+SuggestionDecision = Literal["accepted", "corrected", "rejected"]
+
+
+@dataclass(slots=True)
+class Decision:
+    """What a coder did with a machine suggestion, kept to measure the suggestions' quality.
+
+    ``suggestion`` is the suggestion as offered (kind, offsets, text, speaker...);
+    ``result`` what the coder kept (empty when rejected).
+    """
+
+    article_id: str
+    coder: str
+    target: Literal["quote", "entity", "actor"]
+    decision: SuggestionDecision
+    suggestion: dict[str, Any] = field(default_factory=dict)
+    result: dict[str, Any] = field(default_factory=dict)
+    annotation_id: str | None = None
+    id: str = field(default_factory=new_id)
+    created: str = field(default_factory=now_iso)
+
+
+@dataclass(slots=True)
+class ArticleStatus:
+    """One coder's state of an article: marked done or not, and their memo on it."""
+
+    article_id: str
+    coder: str
+    done: bool = False
+    memo: str = ""
     modified: str = field(default_factory=now_iso)

@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from annotator.core import Codebook
 from annotator.store import Project
 
 ARTICLE_COLUMNS = (
@@ -118,7 +119,7 @@ def export_xlsx(project: Project, out: str | Path) -> Path:
                 n.text,
                 n.start,
                 n.end,
-                json.dumps(n.attributes, ensure_ascii=False) if n.attributes else "",
+                _attributes_by_name(n.attributes, codebook) if n.attributes else "",
                 n.memo,
                 n.created,
                 n.modified,
@@ -153,7 +154,7 @@ def export_xlsx(project: Project, out: str | Path) -> Path:
                 parents[c.id],
                 c.shortcut,
                 c.description,
-                "; ".join(f"{s.name} ({s.kind})" for s in c.attributes),
+                "; ".join(f"{v.name} ({v.kind})" for v in codebook.unit_variables(c.id)),
             )
             for c in codebook.categories
         ),
@@ -180,6 +181,15 @@ def _fill(sheet: Worksheet, header: Sequence[str], rows: Iterable[Sequence[Any]]
     for index, name in enumerate(header, start=1):
         width = 60 if name in ("text", "title", "article_title", "description") else 16
         sheet.column_dimensions[get_column_letter(index)].width = width
+
+
+def _attributes_by_name(values: dict[str, Any], codebook: Codebook) -> str:
+    """Unit values as JSON keyed by variable name (they are stored by variable id)."""
+    named: dict[str, Any] = {}
+    for key, value in values.items():
+        variable = codebook.variable(key)
+        named[variable.name if variable else key] = value
+    return json.dumps(named, ensure_ascii=False)
 
 
 def _as_date(value: str | None) -> date | str:

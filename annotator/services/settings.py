@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import json
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from annotator.paths import user_data_dir
@@ -15,6 +15,16 @@ from annotator.paths import user_data_dir
 class Settings:
     last_project: str = ""
     coder: str = ""
+    #: Most recent first; the File menu lists them.
+    recent_projects: list[str] = field(default_factory=list)
+    #: spaCy pipeline per language code ("fr": "fr_core_news_md"); missing means the default.
+    pipelines: dict[str, str] = field(default_factory=dict)
+    #: Interface language ("" follows the system, "en", "fr").
+    ui_language: str = ""
+    #: Reader text size in points (0: the system's size).
+    text_size: int = 0
+    #: Blind coding: show a coder only their own codes.
+    blind: bool = False
 
 
 def settings_path() -> Path:

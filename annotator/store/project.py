@@ -6,12 +6,10 @@ the window shows as saved survives a crash. Open one ``Project`` per thread.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import sqlite_utils
 
@@ -19,13 +17,20 @@ from annotator.core import (
     Analysis,
     Annotation,
     Article,
-    AttributeSpec,
-    Category,
-    Codebook,
     Entity,
     Quote,
     new_id,
     now_iso,
+)
+from annotator.store.actors import ActorStore
+from annotator.store.coding import CodingStore
+from annotator.store.rows import (
+    annotation_from_row,
+    annotation_row,
+    article_from_row,
+    article_row,
+    filters,
+    fts_query,
 )
 from annotator.store.schema import SCHEMA_VERSION, migrate, schema_version, text_hash
 
@@ -49,7 +54,7 @@ class ArticleSummary:
     annotation_count: int
 
 
-class Project:
+class Project(ActorStore, CodingStore):
     """Repository over one project file."""
 
     def __init__(self, path: Path, db: sqlite_utils.Database) -> None:
@@ -167,7 +172,7 @@ class Project:
                     self._replace_suggestions(article.id, analysis)
 
     def _insert_article(self, article: Article) -> None:
-        row = _article_row(article)
+        row = article_row(article)
         row["text_hash"] = text_hash(article.text)
         self.db.table("articles").insert(row, pk="id")
 
@@ -175,7 +180,7 @@ class Project:
         rows = list(self.db.query("select * from articles where id = ?", [article_id]))
         if not rows:
             raise KeyError(article_id)
-        return _article_from_row(rows[0])
+        return article_from_row(rows[0])
 
     def articles(self) -> list[ArticleSummary]:
         """All articles in import order, with how many annotations each has."""
@@ -191,7 +196,7 @@ class Project:
 
     def iter_articles(self) -> Iterator[Article]:
         for row in self.db.query("select * from articles order by imported_at, rowid"):
-            yield _article_from_row(row)
+            yield article_from_row(row)
 
     def find_duplicate(self, text: str) -> str | None:
         """The id of an article with the same text (whitespace and quote marks ignored)."""
@@ -201,7 +206,7 @@ class Project:
         return row[0] if row else None
 
     def update_article(self, article: Article) -> None:
-        row = _article_row(article)
+        row = article_row(article)
         row["text_hash"] = text_hash(article.text)
         with self.db.atomic():
             self.db.table("articles").update(article.id, row)
@@ -219,6 +224,7 @@ class Project:
     def _replace_suggestions(self, article_id: str, analysis: Analysis) -> None:
         self.db.execute("delete from entities where article_id = ?", [article_id])
         self.db.execute("delete from quotes where article_id = ?", [article_id])
+        self._replace_machine_actors(article_id, analysis.actors)
         if analysis.entities:
             self.db.conn.executemany(
                 "insert into entities (article_id, start, end, text, label) values (?,?,?,?,?)",
@@ -227,7 +233,7 @@ class Project:
         if analysis.quotes:
             self.db.conn.executemany(
                 "insert into quotes (article_id, start, end, text, kind, speaker, speaker_start,"
-                " speaker_end, cue) values (?,?,?,?,?,?,?,?,?)",
+                " speaker_end, cue, actor_id) values (?,?,?,?,?,?,?,?,?,?)",
                 [
                     (
                         article_id,
@@ -239,6 +245,7 @@ class Project:
                         q.speaker_start,
                         q.speaker_end,
                         q.cue,
+                        q.actor_id,
                     )
                     for q in analysis.quotes
                 ],
@@ -253,7 +260,7 @@ class Project:
 
     def quotes(self, article_id: str) -> list[Quote]:
         rows = self.db.execute(
-            "select start, end, text, kind, speaker, speaker_start, speaker_end, cue"
+            "select start, end, text, kind, speaker, speaker_start, speaker_end, cue, actor_id"
             " from quotes where article_id = ? order by start",
             [article_id],
         ).fetchall()
@@ -263,44 +270,29 @@ class Project:
         """(article id, quote) for every quote of the project, in one query (exports)."""
         rows = self.db.execute(
             "select q.article_id, q.start, q.end, q.text, q.kind, q.speaker, q.speaker_start,"
-            " q.speaker_end, q.cue from quotes q join articles a on a.id = q.article_id"
+            " q.speaker_end, q.cue, q.actor_id from quotes q join articles a on a.id = q.article_id"
             " order by a.imported_at, a.rowid, q.start"
         )
         for article_id, *fields in rows:
             yield article_id, Quote(*fields)
 
-    # -- codebook --------------------------------------------------------------------------
+    # -- search ----------------------------------------------------------------------------
 
-    def codebook(self) -> Codebook:
-        rows = self.db.query("select * from categories order by position, rowid")
-        return Codebook([_category_from_row(row) for row in rows])
+    def search(self, query: str, limit: int = 200) -> list[tuple[str, str, str]]:
+        """(article id, title, snippet) of articles matching a full-text query, best first.
 
-    def save_category(self, category: Category) -> None:
-        with self.db.atomic():
-            self.db.table("categories").upsert(_category_row(category), pk="id")
-
-    def install_codebook(self, codebook: Codebook) -> None:
-        """Add every category of ``codebook`` (categories already present are updated)."""
-        with self.db.atomic():
-            self.db.table("categories").upsert_all(
-                [_category_row(c) for c in codebook.categories], pk="id"
-            )
-
-    # -- coders ----------------------------------------------------------------------------
-
-    def ensure_coder(self, name: str) -> None:
-        """Record a coder by name (no-op if known)."""
-        name = name.strip()
-        if not name:
-            raise ValueError("a coder needs a name")
-        with self.db.atomic():
-            self.db.execute(
-                "insert or ignore into coders (id, name, created) values (?, ?, ?)",
-                [new_id(), name, now_iso()],
-            )
-
-    def coders(self) -> list[str]:
-        return [r[0] for r in self.db.execute("select name from coders order by name").fetchall()]
+        Words are matched as prefixes, accents ignored; a phrase in double quotes is a phrase.
+        """
+        match = fts_query(query)
+        if not match:
+            return []
+        rows = self.db.execute(
+            "select a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 12)"
+            " from articles_fts join articles a on a.rowid = articles_fts.rowid"
+            " where articles_fts match ? order by rank limit ?",
+            [match, limit],
+        ).fetchall()
+        return [(r[0], r[1] or "", r[2] or "") for r in rows]
 
     # -- annotations -----------------------------------------------------------------------
 
@@ -316,135 +308,26 @@ class Project:
             raise ValueError("annotation text does not match the article at its offsets")
         self.ensure_coder(annotation.coder)
         with self.db.atomic():
-            self.db.table("annotations").insert(_annotation_row(annotation), pk="id")
+            self.db.table("annotations").insert(annotation_row(annotation), pk="id")
 
     def update_annotation(self, annotation: Annotation) -> None:
         annotation.modified = now_iso()
         with self.db.atomic():
-            self.db.table("annotations").update(annotation.id, _annotation_row(annotation))
+            self.db.table("annotations").update(annotation.id, annotation_row(annotation))
 
     def delete_annotation(self, annotation_id: str) -> None:
         with self.db.atomic():
             self.db.execute("delete from annotations where id = ?", [annotation_id])
 
-    def annotations(self, article_id: str | None = None) -> list[Annotation]:
-        if article_id is None:
-            rows = self.db.query("select * from annotations order by created, rowid")
-        else:
-            rows = self.db.query(
-                "select * from annotations where article_id = ? order by start, end",
-                [article_id],
-            )
-        return [_annotation_from_row(row) for row in rows]
+    def annotations(
+        self, article_id: str | None = None, coder: str | None = None
+    ) -> list[Annotation]:
+        """Coded spans, filtered by article and/or coder (in text order for one article)."""
+        where, args = filters(article_id=article_id, coder=coder)
+        order = "start, end" if article_id is not None else "created, rowid"
+        rows = self.db.query(f"select * from annotations{where} order by {order}", args)
+        return [annotation_from_row(row) for row in rows]
 
-
-# -- row conversions ---------------------------------------------------------------------
-
-
-def _article_row(article: Article) -> dict[str, Any]:
-    return {
-        "id": article.id,
-        "title": article.title,
-        "outlet": article.outlet,
-        "author": article.author,
-        "date": article.date,
-        "language": article.language,
-        "url": article.url,
-        "source_file": article.source_file,
-        "section": article.section,
-        "text": article.text,
-        "original_text": article.original_text,
-        "near_duplicate_of": article.near_duplicate_of,
-        "imported_at": article.imported_at,
-    }
-
-
-def _article_from_row(row: dict[str, Any]) -> Article:
-    return Article(
-        id=row["id"],
-        title=row["title"] or "",
-        outlet=row["outlet"] or "",
-        author=row["author"] or "",
-        date=row["date"],
-        language=row["language"] or "",
-        url=row["url"] or "",
-        source_file=row["source_file"] or "",
-        section=row.get("section") or "",
-        text=row["text"] or "",
-        original_text=row.get("original_text") or "",
-        near_duplicate_of=row.get("near_duplicate_of") or "",
-        imported_at=row["imported_at"] or "",
-    )
-
-
-def _category_row(category: Category) -> dict[str, Any]:
-    return {
-        "id": category.id,
-        "parent_id": category.parent_id,
-        "name": category.name,
-        "color": category.color,
-        "shortcut": category.shortcut,
-        "description": category.description,
-        "attributes": json.dumps(
-            [
-                {"name": a.name, "label": a.label, "kind": a.kind, "values": list(a.values)}
-                for a in category.attributes
-            ],
-            ensure_ascii=False,
-        ),
-        "position": category.position,
-    }
-
-
-def _category_from_row(row: dict[str, Any]) -> Category:
-    specs = json.loads(row["attributes"] or "[]")
-    return Category(
-        id=row["id"],
-        parent_id=row["parent_id"],
-        name=row["name"],
-        color=row["color"] or "#ffd54f",
-        shortcut=row["shortcut"] or "",
-        description=row["description"] or "",
-        attributes=tuple(
-            AttributeSpec(
-                s["name"],
-                s.get("label", s["name"]),
-                s.get("kind", "text"),
-                tuple(s.get("values", ())),
-            )
-            for s in specs
-        ),
-        position=row["position"] or 0,
-    )
-
-
-def _annotation_row(annotation: Annotation) -> dict[str, Any]:
-    return {
-        "id": annotation.id,
-        "article_id": annotation.article_id,
-        "coder": annotation.coder,
-        "category_id": annotation.category_id,
-        "start": annotation.start,
-        "end": annotation.end,
-        "text": annotation.text,
-        "attributes": json.dumps(annotation.attributes, ensure_ascii=False),
-        "memo": annotation.memo,
-        "created": annotation.created,
-        "modified": annotation.modified,
-    }
-
-
-def _annotation_from_row(row: dict[str, Any]) -> Annotation:
-    return Annotation(
-        id=row["id"],
-        article_id=row["article_id"],
-        coder=row["coder"],
-        category_id=row["category_id"],
-        start=row["start"],
-        end=row["end"],
-        text=row["text"],
-        attributes=json.loads(row["attributes"] or "{}"),
-        memo=row["memo"] or "",
-        created=row["created"],
-        modified=row["modified"],
-    )
+    def annotation(self, annotation_id: str) -> Annotation | None:
+        rows = list(self.db.query("select * from annotations where id = ?", [annotation_id]))
+        return annotation_from_row(rows[0]) if rows else None

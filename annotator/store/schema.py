@@ -7,12 +7,18 @@ runs the missing migrations in one transaction; a newer file is refused.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
+import uuid
 from collections.abc import Callable
 
 import sqlite_utils
 
 Migration = Callable[[sqlite_utils.Database], None]
+
+# Variables made from a category's old JSON attributes get the same id in every file,
+# so coders' files upgraded separately still merge.
+_ATTRIBUTE_NAMESPACE = uuid.UUID("0b6f8a52-51a1-4f7e-9a43-7c1e0d2f6a90")
 
 
 def text_hash(text: str) -> str:
@@ -116,10 +122,116 @@ def _v3_original_text_near_duplicates(db: sqlite_utils.Database) -> None:
     articles.add_column("near_duplicate_of", str, not_null_default="")
 
 
+def _v4_variables_codings_actors(db: sqlite_utils.Database) -> None:
+    # Unit attributes leave the categories' JSON for a table of their own, joined by
+    # article-level variables; annotation attributes become keyed by variable id.
+    db.table("variables").create(
+        {
+            "id": str,
+            "category_id": str,
+            "level": str,
+            "name": str,
+            "label": str,
+            "kind": str,
+            "description": str,
+            "examples": str,  # JSON list
+            "values": str,  # JSON list of {"code", "label"}
+            "required": int,
+            "position": int,
+        },
+        pk="id",
+    )
+    db.table("variables").create_index(["category_id"])
+    renames: dict[str, dict[str, str]] = {}
+    for row in db.query("select id, attributes from categories"):
+        for position, spec in enumerate(json.loads(row["attributes"] or "[]")):
+            variable_id = str(uuid.uuid5(_ATTRIBUTE_NAMESPACE, f"{row['id']}/{spec['name']}"))
+            renames.setdefault(row["id"], {})[spec["name"]] = variable_id
+            db.table("variables").insert(
+                {
+                    "id": variable_id,
+                    "category_id": row["id"],
+                    "level": "unit",
+                    "name": spec["name"],
+                    "label": spec.get("label", spec["name"]),
+                    "kind": spec.get("kind", "text"),
+                    "description": "",
+                    "examples": "[]",
+                    "values": json.dumps([{"code": v, "label": v} for v in spec.get("values", [])]),
+                    "required": 0,
+                    "position": position,
+                }
+            )
+    db.execute("update categories set attributes = '[]'")
+    for row in db.query("select id, category_id, attributes from annotations"):
+        names = renames.get(row["category_id"], {})
+        values = json.loads(row["attributes"] or "{}")
+        if values:
+            keyed = {names.get(key, key): value for key, value in values.items()}
+            db.execute(
+                "update annotations set attributes = ? where id = ?",
+                [json.dumps(keyed, ensure_ascii=False), row["id"]],
+            )
+    db.table("annotations").create_index(["coder"])
+    db.table("codings").create(
+        {
+            "id": str,
+            "article_id": str,
+            "variable_id": str,
+            "coder": str,
+            "value": str,  # JSON
+            "modified": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("variable_id", "variables", "id")],
+    )
+    db.table("codings").create_index(["article_id", "coder", "variable_id"], unique=True)
+    db.table("codings").create_index(["variable_id"])
+    db.table("article_status").create(
+        {"article_id": str, "coder": str, "done": int, "memo": str, "modified": str},
+        pk=("article_id", "coder"),
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db.table("actors").create(
+        {"id": str, "article_id": str, "name": str, "type": str, "source": str},
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db.table("actors").create_index(["article_id"])
+    db.table("mentions").create(
+        {"id": int, "actor_id": str, "start": int, "end": int, "text": str},
+        pk="id",
+        foreign_keys=[("actor_id", "actors", "id")],
+    )
+    db.table("mentions").create_index(["actor_id"])
+    db.table("quotes").add_column("actor_id", str)
+    db.table("decisions").create(
+        {
+            "id": str,
+            "article_id": str,
+            "coder": str,
+            "target": str,
+            "decision": str,
+            "suggestion": str,  # JSON
+            "result": str,  # JSON
+            "annotation_id": str,
+            "created": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db.table("decisions").create_index(["article_id"])
+    # Full-text search over titles and texts, kept in step by triggers.
+    db.table("articles").enable_fts(
+        ["title", "text"], tokenize="unicode61 remove_diacritics 2", create_triggers=True
+    )
+
+
 MIGRATIONS: list[Migration] = [
     _v1_initial,
     _v2_section_hash_indexes,
     _v3_original_text_near_duplicates,
+    _v4_variables_codings_actors,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -13,7 +13,7 @@ def test_starter_codebook_has_claims_frames_and_stance():
     frame = next(c for c in book.categories if c.name == "Frame")
     assert len(book.children(frame.id)) == 5
     claim = next(c for c in book.categories if c.name == "Claim")
-    assert {a.name for a in claim.attributes} >= {"actor", "position"}
+    assert {v.name for v in book.unit_variables(claim.id)} >= {"actor", "position"}
     shortcuts = [c.shortcut for c in book.categories if c.shortcut]
     assert len(shortcuts) == len(set(shortcuts)), "two categories share a shortcut"
 

@@ -1,0 +1,104 @@
+"""Actors of an article (people and organisations with their mentions)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import sqlite_utils
+
+from annotator.core import Actor, Mention
+
+
+class ActorStore:
+    """Actors and their mentions, over ``self.db``."""
+
+    db: sqlite_utils.Database
+
+    # -- actors ----------------------------------------------------------------------------
+
+    def actors(self, article_id: str) -> list[Actor]:
+        """The article's actors with their mentions, in order of first mention."""
+        actors = {
+            row["id"]: Actor(
+                name=row["name"],
+                type=row["type"],
+                article_id=row["article_id"],
+                source=row["source"],
+                id=row["id"],
+            )
+            for row in self.db.query("select * from actors where article_id = ?", [article_id])
+        }
+        rows = self.db.execute(
+            "select m.actor_id, m.start, m.end, m.text from mentions m"
+            " join actors a on a.id = m.actor_id where a.article_id = ? order by m.start",
+            [article_id],
+        ).fetchall()
+        for actor_id, start, end, text in rows:
+            actors[actor_id].mentions.append(Mention(start, end, text))
+        return sorted(
+            actors.values(), key=lambda a: (a.mentions[0].start if a.mentions else 1 << 62, a.name)
+        )
+
+    def save_actor(self, actor: Actor) -> None:
+        """Add or replace one actor and its mentions (a coder's rename, merge or split)."""
+        with self.db.atomic():
+            self._write_actor(actor)
+
+    def delete_actor(self, actor_id: str) -> None:
+        with self.db.atomic():
+            self.db.execute("update quotes set actor_id = null where actor_id = ?", [actor_id])
+            self.db.execute("delete from mentions where actor_id = ?", [actor_id])
+            self.db.execute("delete from actors where id = ?", [actor_id])
+
+    def merge_actors(self, keep: Actor, others: Iterable[str]) -> None:
+        """Fold actors into ``keep``: their mentions and quotes become ``keep``'s."""
+        others = [o for o in others if o != keep.id]
+        with self.db.atomic():
+            for other in others:
+                self.db.execute(
+                    "update quotes set actor_id = ? where actor_id = ?", [keep.id, other]
+                )
+                self.db.execute("delete from mentions where actor_id = ?", [other])
+                self.db.execute("delete from actors where id = ?", [other])
+            keep.source = "coder"
+            keep.mentions.sort(key=lambda m: m.start)
+            self._write_actor(keep)
+
+    def set_quote_actor(self, article_id: str, start: int, end: int, actor_id: str | None) -> None:
+        """Point the suggested quote at [start, end) to another actor (or none)."""
+        with self.db.atomic():
+            self.db.execute(
+                "update quotes set actor_id = ? where article_id = ? and start = ? and end = ?",
+                [actor_id, article_id, start, end],
+            )
+
+    def _write_actor(self, actor: Actor) -> None:
+        self.db.table("actors").upsert(
+            {
+                "id": actor.id,
+                "article_id": actor.article_id,
+                "name": actor.name,
+                "type": actor.type,
+                "source": actor.source,
+            },
+            pk="id",
+        )
+        self.db.execute("delete from mentions where actor_id = ?", [actor.id])
+        self.db.conn.executemany(
+            "insert into mentions (actor_id, start, end, text) values (?,?,?,?)",
+            [(actor.id, m.start, m.end, m.text) for m in actor.mentions],
+        )
+
+    def _replace_machine_actors(self, article_id: str, actors: list[Actor]) -> None:
+        # What coders made of the actors stays; the machine's own are replaced.
+        self.db.execute(
+            "delete from mentions where actor_id in"
+            " (select id from actors where article_id = ? and source = 'machine')",
+            [article_id],
+        )
+        self.db.execute(
+            "delete from actors where article_id = ? and source = 'machine'", [article_id]
+        )
+        for actor in actors:
+            actor.article_id = article_id
+            self._write_actor(actor)
