@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run check install install-test lint test bench clean
+.PHONY: run check install install-test lint test bench clean translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,13 @@ check: lint test
 
 bench: install-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+## Refresh the French catalogue from the strings in annotator/ui (keeps the translations made)
+## and compile it; then translate what resources/i18n/annotator_fr.ts marks "unfinished".
+translations: install
+	$(BIN)/pyside6-lupdate -no-obsolete -locations relative -source-language en \
+		-target-language fr annotator/ui/*.py -ts resources/i18n/annotator_fr.ts
+	$(BIN)/pyside6-lrelease resources/i18n/annotator_fr.ts -qm resources/i18n/annotator_fr.qm
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist

@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING
 from ..core.models import Analysis
 from .language import SUPPORTED_LANGUAGES, detect_language, resolve_language
 from .normalize import normalize_for_model
-from .registry import PIPELINES, PipelineMissing, is_loaded
+from .registry import (
+    PIPELINES,
+    PipelineInfo,
+    PipelineMissing,
+    available_pipelines,
+    is_loaded,
+    pipeline_name,
+    set_pipeline,
+    set_pipelines,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -21,12 +30,17 @@ if TYPE_CHECKING:
 __all__ = [
     "PIPELINES",
     "SUPPORTED_LANGUAGES",
+    "PipelineInfo",
     "PipelineMissing",
     "analyze",
     "analyze_many",
+    "available_pipelines",
     "detect_language",
     "is_loaded",
     "load_pipeline",
+    "pipeline_name",
+    "set_pipeline",
+    "set_pipelines",
 ]
 
 # Texts are grouped by language within chunks of this many, to bound memory.

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 
 from spacy.tokens import Doc
 
 from ..core.models import Analysis, Quote
+from .actors import Attribution, find_actors
 from .entities import Mention, extract_entities
 from .indirect import indirect_candidates
 from .lexicon import get_lexicon
@@ -18,7 +20,7 @@ from .speakers import SpeakerResolver
 
 
 def build_analysis(doc: Doc, text: str, language: str) -> Analysis:
-    """Entities and quotes of text, given its Doc parsed from the normalized text."""
+    """Entities, quotes and actors of text, given its Doc parsed from the normalized text."""
     lex = get_lexicon(language)
     norm = doc.text
     mentions = extract_entities(doc, text, norm, lex)
@@ -30,11 +32,13 @@ def build_analysis(doc: Doc, text: str, language: str) -> Analysis:
     # Speakers are resolved in reading order so that pronouns see earlier speakers.
     candidates.sort(key=lambda c: c.anchor)
     quotes: list[Quote] = []
+    attributions: list[Attribution] = []
     for c in candidates:
         found = c.speaker()
         speaker = found if isinstance(found, Mention) else None
         if speaker is not None:
             resolver.note_speaker(c.anchor, speaker)
+            attributions.append((c.cue, speaker))
         cue = text[c.cue[0] : c.cue[1]] if c.cue else None
         end = c.end
         # English puts the comma before the closing mark: it is not part of what was said.
@@ -52,8 +56,16 @@ def build_analysis(doc: Doc, text: str, language: str) -> Analysis:
                 cue=cue,
             )
         )
+    actor_finder = find_actors(doc, text, mentions, lex, resolver, attributions, quoted)
+    actors, actor_ids = actor_finder.actors()
+    for k, q in enumerate(quotes):
+        cluster = actor_finder.cluster_of(q.speaker_start, q.speaker_end)
+        if cluster is not None:
+            quotes[k] = replace(q, actor_id=actor_ids[id(cluster)])
     quotes.sort(key=lambda q: (q.start, q.end))
-    return Analysis(language=language, entities=[m.entity for m in mentions], quotes=quotes)
+    return Analysis(
+        language=language, entities=[m.entity for m in mentions], quotes=quotes, actors=actors
+    )
 
 
 def reconcile(marked: list[_Candidate], indirect: list[_Candidate]) -> list[_Candidate]:

@@ -8,10 +8,21 @@ from functools import partial
 from spacy.tokens import Doc, Span, Token
 
 from .entities import Mention
-from .quotes import _COMPLEMENTIZER_WINDOW, _SENTENCE_END, _TRAILING, QuoteFinder, _Candidate
+from .quotes import (
+    _COMPLEMENTIZER_WINDOW,
+    _SENTENCE_END,
+    _TRAILING,
+    QuoteFinder,
+    _Candidate,
+    person_only,
+)
 
 # Tokens that may stand between a reporting verb and "que"/"that".
 _BETWEEN_POS = {"ADV", "AUX", "PRON", "PART", "ADP", "DET", "NOUN", "PROPN", "ADJ", "SPACE"}
+
+
+# A clause opening with these is a question or an infinitive, not a reported statement.
+_NOT_REPORTED = {"whether", "if", "why", "how", "what", "when", "where", "who", "to", "«", "“"}
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -32,16 +43,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _subject_speaker(finder: QuoteFinder, verb: Token) -> Mention | None:
     """The speaker of a reporting verb: its subject, or its governing verb's subject."""
-    t = verb
-    for _ in range(4):
-        for child in t.children:
-            if child.dep_.startswith("nsubj") and "expl" not in child.dep_:
-                found = finder.res.resolve_token(child)
-                if found is not None:
-                    return found
-        if t.head.i == t.i:
-            break
-        t = t.head
+    found = finder.reporter(verb)
+    if found is not None or finder.has_common_subject(verb):
+        return found
     # A name right before the verb, whatever the parse says ("De Croo a indiqué").
     i = verb.i - 1
     while i >= 0 and finder.doc[i].pos_ in ("AUX", "ADV"):
@@ -104,7 +108,9 @@ def finder_end(doc: Doc, i: int) -> int:
 
 
 def indirect_candidates(finder: QuoteFinder, quoted: list[tuple[int, int]]) -> list[_Candidate]:
-    """Reported speech outside quotation marks."""
+    """Reported speech outside quotation marks (found once per finder)."""
+    if finder.indirect is not None:
+        return finder.indirect
     doc, text, lex = finder.doc, finder.text, finder.lex
     out: list[_Candidate] = []
     for sent, real_start, real_end in _real_bounds(doc):
@@ -137,12 +143,60 @@ def indirect_candidates(finder: QuoteFinder, quoted: list[tuple[int, int]]) -> l
                 out.append(last)
                 continue
             seq = _according_to(doc, tok, lex.according_to)
-            if seq:
+            person_only_seq = 0 if seq else _according_to(doc, tok, lex.according_to_person)
+            if seq or person_only_seq:
                 cand = _according_candidate(
-                    finder, sent, tok, seq, first_word, (real_start, real_end)
+                    finder, sent, tok, seq or person_only_seq, first_word, (real_start, real_end)
                 )
+                if cand is not None and person_only_seq:
+                    # Only sentence-initial « Pour X, … » naming a person reports speech.
+                    found = cand.speaker()
+                    initial = first_word is not None and first_word.i == tok.i
+                    if not initial or found is None or found.entity.label != "PERSON":
+                        cand = None
                 if cand is not None:
                     out.append(cand)
+    out.extend(_bare_clauses(finder, quoted, out))
+    for c in out:
+        c.speaker = partial(person_only, c.speaker)
+    return out
+
+
+def _bare_clauses(
+    finder: QuoteFinder, quoted: list[tuple[int, int]], found: list[_Candidate]
+) -> list[_Candidate]:
+    """Reported clauses without "that": 'Brooks said she rode the bus', the reporting
+    verb's clausal complement in the dependency parse."""
+    doc, text = finder.doc, finder.text
+    taken = [(c.start, c.end) for c in found]
+    out: list[_Candidate] = []
+    for verb in doc:
+        if not finder.is_cue_verb(verb) or _inside(verb.idx, quoted):
+            continue
+        for comp in verb.children:
+            if comp.dep_ != "ccomp" or comp.i < verb.i:
+                continue
+            left, right = comp.left_edge, comp.right_edge
+            if left.i <= verb.i or left.is_quote or _inside(left.idx, quoted):
+                continue
+            if left.lower_ in _NOT_REPORTED or any(
+                c.dep_ == "mark" and c.lower_ in finder.lex.complementizers for c in comp.children
+            ):
+                continue
+            start, end = _trim(text, left.idx, finder_end(doc, right.i))
+            if end - start < 3 or any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+            out.append(
+                _Candidate(
+                    verb.idx,
+                    "indirect",
+                    start,
+                    end,
+                    finder.cue_span(verb.i),
+                    partial(_subject_speaker, finder, verb),
+                )
+            )
     return out
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -24,9 +25,26 @@ class Lexicon:
     honorifics: frozenset[str]
     complementizers: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
+    # « Pour le député X, … »: an attribution only when it names a person.
+    according_to_person: tuple[tuple[str, ...], ...]
     agent_markers: frozenset[str]
     euphonic_t: frozenset[str]
     clitics: frozenset[str]
+    # Words right before marks that make them something other than a quote: "so-called",
+    # « soi-disant »; "nicknamed", « surnommé »; "the film", « le roman », "titled".
+    so_called: frozenset[str]
+    nickname_cues: frozenset[str]
+    work_cues: frozenset[str]
+    articles: frozenset[str]
+    # A quotation inside reported speech ('said the fine was “a rounding error”'): coded
+    # as the partial quote alone ("partial", English news convention) or as the reported
+    # clause that includes it ("reported", French: « a estimé que … « … » »).
+    partial_in_reported: str
+    # "A spokeswoman said": a title with one of these is someone not named (yet).
+    indefinite: frozenset[str] = frozenset()
+    # Given names whose gender in this language differs from the worldwide figures of
+    # data/first_names.json (French « Jean », « Patrice »); "" means unknown.
+    first_names: dict[str, str] = field(default_factory=dict)
 
     def is_reporting_verb(self, lower: str, lemma: str) -> bool:
         """Whether a token (lowercase form and lemma) is a reporting verb."""
@@ -59,10 +77,49 @@ def get_lexicon(language: str) -> Lexicon:
         honorifics=_lower_set(raw.get("honorifics", [])),
         complementizers=_lower_set(raw["complementizers"]),
         according_to=tuple(tuple(w.lower() for w in seq) for seq in raw["according_to"]),
+        according_to_person=tuple(
+            tuple(w.lower() for w in seq) for seq in raw.get("according_to_person", [])
+        ),
         agent_markers=_lower_set(raw.get("agent_markers", [])),
         euphonic_t=_lower_set(raw.get("euphonic_t", [])),
         clitics=_lower_set(raw.get("clitics", [])),
+        so_called=_lower_set(raw.get("so_called", [])),
+        nickname_cues=_lower_set(raw.get("nickname_cues", [])),
+        work_cues=_lower_set(raw.get("work_cues", [])),
+        articles=_lower_set(raw.get("articles", [])),
+        partial_in_reported=raw.get("partial_in_reported", "reported"),
+        indefinite=_lower_set(raw.get("indefinite", [])),
+        first_names={k.lower(): v for k, v in raw.get("first_names", {}).items()},
     )
+
+
+def fold(word: str) -> str:
+    """Lowercase without accents: the keys of the first-name list (« Hélène » -> helene)."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@cache
+def _first_name_genders() -> dict[str, str]:
+    raw = json.loads((DATA_DIR / "first_names.json").read_text("utf-8"))
+    out: dict[str, str] = {}
+    for gender in ("f", "m"):
+        out.update(dict.fromkeys(raw[gender].split(), gender))
+    return out
+
+
+def first_name_gender(name: str, lex: Lexicon) -> str | None:
+    """ "f" or "m" for a given name of clear gender ("Claire", « Jean-Marc »), else None."""
+    lower = name.strip(".,").lower()
+    for candidate in (lower, lower.split("-")[0]):
+        # The language's own list first, with accents (« Michèle » but Italian "Michele").
+        for key in (candidate, fold(candidate)):
+            if key in lex.first_names:
+                return lex.first_names[key] or None
+        gender = _first_name_genders().get(fold(candidate))
+        if gender is not None:
+            return gender
+    return None
 
 
 @cache

@@ -8,9 +8,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .language import SUPPORTED_LANGUAGES
 from .registry import LOADED as _loaded
-from .registry import PIPELINES, PipelineMissing
+from .registry import LOADED_NAMES as _loaded_names
+from .registry import PIPELINES as PIPELINES  # the defaults, re-exported
+from .registry import PipelineMissing, missing_message, pipeline_name
 
 NEWLINE_COMPONENT = "annotator_newline_sentences"
 
@@ -28,32 +29,28 @@ def newline_sentences(doc: Doc) -> Doc:
 
 
 def load_pipeline(language: str) -> Language:
-    """Return the cached pipeline for "fr" or "en", loading it on first use."""
-    if language not in SUPPORTED_LANGUAGES:
-        raise ValueError(
-            f"Unsupported language {language!r}; expected one of {SUPPORTED_LANGUAGES}"
-        )
+    """Return the cached pipeline for "fr" or "en" (see registry.set_pipeline), loading it
+    on first use."""
+    name = pipeline_name(language)  # raises ValueError for an unsupported language
     nlp = _loaded.get(language)
-    if nlp is not None:
+    if nlp is not None and _loaded_names.get(language) == name:
         return nlp
     with _lock:
+        name = pipeline_name(language)
         nlp = _loaded.get(language)
-        if nlp is None:
-            nlp = _load(language)
+        if nlp is None or _loaded_names.get(language) != name:
+            nlp = _load(language, name)
             _loaded[language] = nlp
+            _loaded_names[language] = name
         return nlp
 
 
-def _load(language: str) -> Language:
-    name = PIPELINES[language]
+def _load(language: str, name: str | None = None) -> Language:
+    name = name or pipeline_name(language)
     try:
         nlp = spacy.load(name)
     except OSError as exc:
-        raise PipelineMissing(
-            f"The {language!r} language pipeline {name!r} is not installed. "
-            f"Install the Python package {name.replace('_', '-')!r} "
-            f"(for example: pip install {name.replace('_', '-')}) and restart the application."
-        ) from exc
+        raise PipelineMissing(missing_message(language, name)) from exc
     before = "parser" if "parser" in nlp.pipe_names else None
     if before:
         nlp.add_pipe(NEWLINE_COMPONENT, before=before)

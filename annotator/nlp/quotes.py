@@ -19,14 +19,49 @@ _AFTER_CUE_WINDOW = 6
 # An agent ("par le président X") must come within this many tokens after a partial quote.
 _AGENT_WINDOW = 14
 # A reporting verb may stand this many tokens before "que"/"that" ("a indiqué à la presse que").
-_COMPLEMENTIZER_WINDOW = 6
+_COMPLEMENTIZER_WINDOW = 8
 _CLAUSE_OPENERS = set("\n.!?:…—–-")
 _SENTENCE_END = {".", "!", "?", "…"}
 _TRAILING = " \t\r\n\u00a0\u202f,;:"
+# Marked text this short without a cue or a speaker is a scare quote: les « bassines ».
+_SCARE_WORDS = 3
+# Marked text longer than this is never taken for a title, a nickname or a term.
+_TERM_WORDS = 8
+# How far back a nickname cue may stand: "known to the home fans as “Mr Reliable”".
+_NICKNAME_WINDOW = 6
+_DASHES = "—–-"
+_LEADING = "«»“”‘’\"'(¿¡"
 
 
 def _no_speaker() -> Mention | None:
     return None
+
+
+def person_only(find: Callable[[], Mention | None]) -> Mention | None:
+    """A speaker is a person: a quote put in an organisation's mouth has none."""
+    found = find()
+    return found if found is not None and found.entity.label == "PERSON" else None
+
+
+def _first_found(*finders: Callable[[], Mention | None]) -> Mention | None:
+    for find in finders:
+        found = find()
+        if found is not None:
+            return found
+    return None
+
+
+def _const(found: Mention | None) -> Mention | None:
+    return found
+
+
+def _within_any(pos: int, quotes: list[_Candidate]) -> bool:
+    return any(q.start <= pos < q.end for q in quotes)
+
+
+def _within(span: MarkedSpan, reported: list[tuple[int, int]]) -> bool:
+    """Whether a quotation starts inside a reported clause (« a estimé que X « … » »)."""
+    return any(start <= span.open_pos + 1 and span.start < end for start, end in reported)
 
 
 @dataclass
@@ -52,6 +87,8 @@ class QuoteFinder:
         self.res = resolver
         self.lex = resolver.lex
         self._starts = [t.idx for t in doc]
+        # Reported speech, found once marked quotes are known (see marked_candidates).
+        self.indirect: list[_Candidate] | None = None
 
     def token_at(self, char: int) -> int:
         """Index of the token containing char."""
@@ -95,8 +132,14 @@ class QuoteFinder:
             if not (t.text == "," and not window):
                 window.append(j)
             j += 1
+        close = doc[close_tok].idx
+        comma_led = (close_tok + 1 < len(doc) and doc[close_tok + 1].text == ",") or (
+            close > 0 and self.text[close - 1] == ","
+        )
         for k, v in enumerate(window):
-            if not self.is_cue_verb(doc[v]) or self.res.mention_at(v) is not None:
+            if self.res.mention_at(v) is not None:
+                continue
+            if not self.is_cue_verb(doc[v]) and not (comma_led and self._incise_verb(window, k)):
                 continue
             before = window[:k]
 
@@ -106,6 +149,8 @@ class QuoteFinder:
                     if t.lower_ in self.lex.pronouns:
                         return self.res.resolve_pronoun(t.lower_, pos)
                     m = self.res.mention_at(i)
+                    if m is not None and m.entity.label != "PERSON":
+                        continue  # '," EU competition chief Sofia Marchetti told': go on
                     if m is not None:
                         return self.res.canonical(m)
                     if t.lower_ in self.lex.titles:
@@ -123,6 +168,16 @@ class QuoteFinder:
 
             return v, speaker
         return None
+
+    def _incise_verb(self, window: list[int], k: int) -> bool:
+        """Whether window[k] is the verb of an incise: '», s’est félicité le ministre',
+        '», a-t-il tranché', '," Henley joked': after a quote and a comma, the first verb
+        after a subject or auxiliaries reports it, whatever the verb."""
+        doc = self.doc
+        if doc[window[k]].pos_ != "VERB" or k > 3:
+            return False
+        allowed = {"AUX", "PRON", "PROPN", "DET", "NOUN", "ADJ", "PART", "SPACE"}
+        return all(doc[i].pos_ in allowed and doc[i].text != "," for i in window[:k])
 
     def _before_cue(
         self, open_tok: int
@@ -177,6 +232,18 @@ class QuoteFinder:
                 if found is not None:
                     return found
         t = doc[min(open_tok + 1, close_tok)]
+        # 'Judge Nolan said the firm had ignored “repeated warnings”': the speaker is the
+        # subject of the nearest reporting verb above the quote, not of "ignored".
+        up = t
+        for _ in range(12):
+            if up.head.i == up.i:
+                break
+            up = up.head
+            if self.is_cue_verb(up) and not (span.open_pos <= up.idx <= span.close_pos):
+                found = self.reporter(up)
+                if found is not None:
+                    return found
+                break
         for _ in range(12):
             for child in t.children:
                 inside = span.open_pos <= child.idx <= span.close_pos
@@ -189,10 +256,95 @@ class QuoteFinder:
             t = t.head
         return None
 
+    def reporter(self, verb: Token) -> Mention | None:
+        """The speaker of a reporting verb: its subject, or that of the verb it depends on
+        ("signed an order, saying …")."""
+        t = verb
+        for _ in range(4):
+            subjects = [
+                c for c in t.children if c.dep_.startswith("nsubj") and "expl" not in c.dep_
+            ]
+            if t is not verb and not self.is_cue_verb(t) and t.dep_ != "ROOT":
+                # « précisé que la rivière mettrait …, et a demandé »: a verb the parse
+                # hangs the report on, inside another clause, lends it no subject.
+                subjects = []
+            for child in subjects:
+                found = self.res.resolve_token(child)
+                if found is not None:
+                    return found
+            if subjects:
+                return None  # "a spokeswoman for X said": a subject that names nobody
+            if t.head.i == t.i:
+                break
+            t = t.head
+        return None
+
+    def has_common_subject(self, verb: Token) -> bool:
+        """Whether the verb's subject is a common noun ("a spokeswoman", "members")."""
+        return any(c.dep_.startswith("nsubj") and c.pos_ == "NOUN" for c in verb.children)
+
+    def _words_before(self, open_tok: int, limit: int) -> list[Token]:
+        """Up to limit tokens before a mark, within its sentence and line."""
+        out: list[Token] = []
+        i = open_tok - 1
+        while i >= 0 and len(out) < limit:
+            t = self.doc[i]
+            if "\n" in t.text or t.text in _SENTENCE_END or t.text == ":":
+                break
+            if not t.is_space and t.text != ",":
+                out.append(t)
+            i -= 1
+        out.reverse()
+        return out
+
+    def _title_like(self, words: list[str]) -> bool:
+        """ "The Salt Year", « Les Veilleurs de nuit », « le Bulldozer »: a capital first."""
+        first = words[0].lstrip(_LEADING)
+        for clitic in self.lex.clitics:  # « L’Étranger »
+            if first.lower().startswith(clitic) and len(first) > len(clitic):
+                first = first[len(clitic) :]
+                break
+        if first.lower() in self.lex.articles and len(words) > 1:
+            first = words[1].lstrip(_LEADING)
+        return first[:1].isupper()
+
+    def not_a_quote(self, span: MarkedSpan, open_tok: int, opens_clause: bool) -> bool:
+        """Marks around a title of a work, a nickname, a term or a so-called thing."""
+        inner = self.text[span.start : span.end].rstrip()
+        words = inner.split()
+        if not words or len(words) > _TERM_WORDS or inner[-1] in _SENTENCE_END:
+            return False
+        before = self._words_before(open_tok, _NICKNAME_WINDOW)
+        near = before[-2:]
+        if any(t.lower_ in self.lex.so_called and t.pos_ != "AUX" for t in near) and not any(
+            t.pos_ == "AUX" for t in before[-3:-1]
+        ):
+            return True
+        if any(t.lower_ in self.lex.work_cues for t in near):
+            return True
+        titled = self._title_like(words)
+        if titled and not opens_clause:
+            return True
+        return titled and any(t.lower_ in self.lex.nickname_cues for t in before)
+
+    def _is_scare_quote(self, span: MarkedSpan, speaker: Mention | None, opens: bool) -> bool:
+        words = len(self.text[span.start : span.end].split())
+        return speaker is None and not opens and words <= _SCARE_WORDS
+
     def marked_candidates(self, spans: list[MarkedSpan]) -> list[_Candidate]:
-        """Classify each quotation between marks as direct or partial."""
+        """Classify each quotation between marks as direct or partial; leave out titles,
+        nicknames and scare quotes, and partial quotes inside reported speech (the
+        reported clause is the quote)."""
+        from .indirect import indirect_candidates
+
         text = self.text
-        out: list[_Candidate] = []
+        quoted = [(s.open_pos, s.close_pos + 1) for s in spans]
+        self.indirect = indirect_candidates(self, quoted)
+        reported = sorted((c.start, c.end) for c in self.indirect)
+        out = self.interview_answers()
+        if out:
+            # What is reported inside an answer is part of the answer.
+            self.indirect = [c for c in self.indirect if not _within_any(c.start, out)]
         prev_direct: _Candidate | None = None
         prev_close = -1
         for span in spans:
@@ -204,6 +356,8 @@ class QuoteFinder:
             after = self._after_cue(close_tok)
             before = self._before_cue(open_tok)
             opens_clause = before_ch in _CLAUSE_OPENERS or span.open_pos == 0
+            if after is None and self.not_a_quote(span, open_tok, opens_clause):
+                continue
             cand: _Candidate
             if after is not None and (opens_clause or before_ch == ","):
                 v, fn = after
@@ -266,19 +420,65 @@ class QuoteFinder:
                         span.open_pos, "direct", span.start, span.end, None, _no_speaker
                     )
             else:
+                found = self._partial_speaker(span, open_tok, close_tok)
+                # Quoted words inside reported speech are what was said, not scare quotes.
+                if self._is_scare_quote(span, found, opens_clause) and not _within(
+                    span, reported
+                ):
+                    continue
                 cand = _Candidate(
-                    span.open_pos,
-                    "partial",
-                    span.start,
-                    span.end,
-                    None,
-                    partial(self._partial_speaker, span, open_tok, close_tok),
+                    span.open_pos, "partial", span.start, span.end, None, partial(_const, found)
                 )
+            inside = cand.kind == "partial" and not opens_clause and _within(span, reported)
+            if inside and self.lex.partial_in_reported == "reported":
+                continue
+            if inside:
+                # The partial quote stands for the report around it and takes its speaker.
+                around = [c for c in self.indirect if _within(span, [(c.start, c.end)])]
+                self.indirect = [c for c in self.indirect if c not in around]
+                for c in around[:1]:
+                    cand.speaker = partial(_first_found, cand.speaker, c.speaker)
+                    cand.cue = cand.cue or c.cue
             cand.mark_end, cand.opens_clause = span.close_pos + 1, opens_clause
+            cand.speaker = partial(person_only, cand.speaker)
             out.append(cand)
             prev_direct = cand if cand.kind == "direct" else None
             prev_close = span.close_pos
         return out
+
+    def interview_answers(self) -> list[_Candidate]:
+        """Question-and-answer interviews: a dash line after a dash line that asks a
+        question is the interviewee's answer, a direct quote of the first person named."""
+        text = self.text
+        out: list[_Candidate] = []
+        pos = 0
+        asked = False
+        for line in text.split("\n"):
+            start, end = pos, pos + len(line)
+            pos = end + 1
+            stripped = line.strip()
+            if not stripped:
+                continue
+            dash = stripped[:1] in _DASHES and stripped[1:2].isspace()
+            if dash and asked:
+                lead = start + line.index(stripped[0]) + 1
+                while lead < end and text[lead].isspace():
+                    lead += 1
+                while end > lead and text[end - 1].isspace():
+                    end -= 1
+                out.append(
+                    _Candidate(
+                        lead, "direct", lead, end, None, self._interviewee, opens_clause=True
+                    )
+                )
+                asked = False
+                continue
+            asked = dash and stripped.endswith(("?", "…", "..."))
+        return out
+
+    def _interviewee(self) -> Mention | None:
+        persons = self.res.persons
+        return self.res.canonical(persons[0]) if persons else None
 
     def _is_long(self, span: MarkedSpan) -> bool:
         return len(self.text[span.start : span.end].split()) >= 8

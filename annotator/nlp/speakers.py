@@ -7,7 +7,7 @@ import bisect
 from spacy.tokens import Doc, Token
 
 from .entities import Mention
-from .lexicon import Lexicon
+from .lexicon import Lexicon, first_name_gender
 
 # How many tokens before a name may hold its title ("le président du groupe d'opposition
 # Lyon Avenir, X").
@@ -39,12 +39,25 @@ class SpeakerResolver:
                     self._by_token.setdefault(i, m)
         self._titles: dict[Mention, set[str]] = {}
         self._gender: dict[str, str] = {}
+        named: set[int] = set()
         for m in self.persons:
-            self._titles[m] = {t.lower_ for t in self._title_tokens(m) if t.lower_ in lex.titles}
+            held = [t for t in self._title_tokens(m) if t.lower_ in lex.titles]
+            self._titles[m] = {t.lower_ for t in held}
+            named.update(t.i for t in held)
             words = self._name_words(m)
             if words:
                 self._fullest.setdefault(words[-1], []).append(m)
         self._persons_start = [m.entity.start for m in self.persons]
+        # "A spokeswoman for the department said …": a title with an indefinite article
+        # and no name is someone new, whom a later "the spokeswoman" means.
+        self._anonymous: list[tuple[int, str]] = [
+            (t.idx, t.lower_)
+            for t in doc
+            if t.lower_ in lex.titles
+            and t.i not in named
+            and self.is_indefinite(t)
+            and not _inside(t.idx, quoted)
+        ]
         for m in self.persons:
             gender = self._gender_of(m)
             if gender:
@@ -56,6 +69,27 @@ class SpeakerResolver:
                 continue
             if self._is_subject(m):
                 self._events.append((m.entity.start, self.canonical(m)))
+        # "The minister rejected that description.": a title as subject outside quotes
+        # makes the person it names salient there, for the pronouns that follow.
+        for t in doc:
+            if (
+                t.dep_.startswith("nsubj")
+                and t.lower_ in lex.titles
+                and t.i not in self._by_token
+                and not _inside(t.idx, quoted)
+            ):
+                found = self.resolve_title(t.lower_, t.idx)
+                if found is not None:
+                    self._events.append((t.idx, found))
+        self._events.sort(key=lambda e: e[0])
+        # Every other person named outside quotes: a pronoun may mean one of them when
+        # the gender tells ("… fait sourire Sandrine Le Goff. « … », lance-t-elle").
+        self._named = sorted(
+            (m.entity.start, self.canonical(m))
+            for m in self.persons
+            if not _inside(m.entity.start, quoted)
+        )
+        self._named_pos = [p for p, _ in self._named]
         self._event_pos = [p for p, _ in self._events]
 
     def _is_subject(self, m: Mention) -> bool:
@@ -66,7 +100,10 @@ class SpeakerResolver:
                 return True
             head = t.head
             outside = not (m.tok_start <= head.i < m.tok_end)
-            if outside and head.dep_.startswith("nsubj") and head.lower_ in self.lex.titles:
+            if not outside or not head.dep_.startswith("nsubj"):
+                continue
+            # "One tenant, Amira Haddad, described …": the name is the subject's apposition.
+            if head.lower_ in self.lex.titles or (t.dep_ == "appos" and head.pos_ == "NOUN"):
                 return True
         return False
 
@@ -134,6 +171,29 @@ class SpeakerResolver:
                 g = next((x for x in [*marks, t.morph.get("Gender", [])] if x), None)
                 if g:
                     return "f" if g[0] == "Fem" else "m"
+        names = self._name_words(m)
+        if len(names) >= 2:
+            gender = first_name_gender(names[0], self.lex)
+            if gender is not None:
+                return gender
+        return self._agreement(m)
+
+    def _agreement(self, m: Mention) -> str | None:
+        """ « X s’est dite satisfaite », « X, arrivée en tête, … »: a feminine participle or
+        adjective right after the name, past auxiliaries and clitics (the parse is not
+        needed; masculine is the unmarked form, so it is no evidence)."""
+        doc = self.doc
+        i = m.tok_end
+        if i < len(doc) and doc[i].text == ",":
+            i += 1
+        for j in range(i, min(len(doc), i + 4)):
+            t = doc[j]
+            if t.pos_ in ("AUX", "ADV") or (t.pos_ == "PRON" and "Reflex" in str(t.morph)):
+                continue
+            participle = t.pos_ == "ADJ" or "Part" in t.morph.get("VerbForm", [])
+            if participle and t.morph.get("Gender") == ["Fem"]:
+                return "f"
+            return None
         return None
 
     def canonical(self, m: Mention) -> Mention:
@@ -178,21 +238,59 @@ class SpeakerResolver:
         gender = self.lex.pronouns.get(low) or self.lex.object_pronouns.get(low)
         if gender is None:
             return None
+        event = self._salient_event(pos, gender)
+        found = event[1] if event else None
+        # A person of the pronoun's gender named after that, in the same paragraph.
+        since = max(event[0] if event else -1, self.doc.text.rfind("\n", 0, pos))
+        k = bisect.bisect_left(self._named_pos, pos) - 1
+        while k >= 0 and self._named[k][0] > since:
+            m = self._named[k][1]
+            if self._gender.get(m.entity.text) == gender and m is not found:
+                return m
+            k -= 1
+        return found
+
+    def resolve_title(self, title: str, pos: int, gender: str | None = None) -> Mention | None:
+        """Return the nearest person before pos introduced with this title, or else the
+        most salient person of a compatible gender ("the winner", « l’élue »)."""
+        idx = bisect.bisect_left(self._persons_start, pos)
+        anonymous = max((p for p, word in self._anonymous if word == title and p < pos), default=-1)
+        for k in range(idx - 1, -1, -1):
+            m = self.persons[k]
+            if m.entity.start < anonymous:
+                return None  # the unnamed one came later: "the spokeswoman" is that one
+            if title in self._titles[m]:
+                return self.canonical(m)
+        if anonymous >= 0:
+            return None
+        return self._salient(pos, gender) if gender else None
+
+    def is_indefinite(self, t: Token) -> bool:
+        """Whether a noun comes with an indefinite article ("a spokeswoman", « une élue »)."""
+        return any(c.dep_ == "det" and c.lower_ in self.lex.indefinite for c in t.children)
+
+    def _np_gender(self, t: Token) -> str | None:
+        """Gender of a noun phrase's head from its determiner or its own morphology."""
+        if t.lower_ in self.lex.feminine_titles:
+            return "f"
+        marks = [c.morph.get("Gender", []) for c in t.children if c.dep_ == "det"]
+        g = next((x for x in [*marks, t.morph.get("Gender", [])] if x), None)
+        if g:
+            return "f" if g[0] == "Fem" else "m"
+        return None
+
+    def _salient(self, pos: int, gender: str) -> Mention | None:
+        event = self._salient_event(pos, gender)
+        return event[1] if event else None
+
+    def _salient_event(self, pos: int, gender: str) -> tuple[int, Mention] | None:
+        """The most recent salient person before pos whose gender is gender or unknown."""
         idx = bisect.bisect_left(self._event_pos, pos)
         for k in range(idx - 1, -1, -1):
             m = self._events[k][1]
             known = self._gender.get(m.entity.text)
             if known is None or known == gender:
-                return m
-        return None
-
-    def resolve_title(self, title: str, pos: int) -> Mention | None:
-        """Return the nearest person before pos introduced with this title."""
-        idx = bisect.bisect_left(self._persons_start, pos)
-        for k in range(idx - 1, -1, -1):
-            m = self.persons[k]
-            if title in self._titles[m]:
-                return self.canonical(m)
+                return self._events[k]
         return None
 
     def resolve_token(self, token: Token, pos: int | None = None) -> Mention | None:
@@ -218,21 +316,47 @@ class SpeakerResolver:
                     if m is not None and m.entity.label == "PERSON":
                         return self.canonical(m)
         if low in self.lex.titles:
-            return self.resolve_noun_phrase(token.i, at)
+            named = self._named_before_verb(token)
+            return named or self.resolve_noun_phrase(token.i, at)
+        return None
+
+    def _named_before_verb(self, token: Token) -> Mention | None:
+        """ « Le président de l’association X, qui coordonne le off, Christophe Ravier,
+        a reconnu »: a name set off by a comma between a subject title and its verb."""
+        head = token.head
+        if not token.dep_.startswith("nsubj") or head.i <= token.i:
+            return None
+        for j in range(token.i + 1, head.i):
+            if self.doc[j].text != ",":
+                continue
+            m = self.mention_at(j + 1)
+            if m is not None and m.entity.label == "PERSON" and m.tok_end <= head.i:
+                return self.canonical(m)
         return None
 
     def resolve_noun_phrase(self, i: int, pos: int, limit: int = _NP_WINDOW) -> Mention | None:
         """Resolve the noun phrase starting at token i ("le ministre X", "il", "Trump")."""
         doc = self.doc
         title: str | None = None
+        title_tok = doc[i]
         end = min(len(doc), i + limit)
+        skip_to = i
         for j in range(i, end):
+            if j < skip_to:
+                continue
             t = doc[j]
             if t.is_space and "\n" in t.text:
                 break
             m = self.mention_at(j)
             if m is not None and _possessive(doc, m.tok_end):
                 continue  # "the Council's spokeswoman": the organisation owns the title
+            if m is not None and m.entity.label != "PERSON" and _after_preposition(doc, m):
+                continue  # « a déclaré à l’AFP sa porte-parole »: told to, not by
+            if m is not None and title is not None and self._object_of_title(title_tok, m):
+                # "a spokeswoman for House Speaker Gregory Lang", « la porte-parole du
+                # président X »: the name is whom the title holder works for.
+                skip_to = m.tok_end
+                continue
             if m is not None and (title is None or m.entity.label == "PERSON"):
                 return self.canonical(m)
             low = t.lower_
@@ -240,8 +364,11 @@ class SpeakerResolver:
                 return self.resolve_pronoun(low, pos)
             if j == i and low in self.lex.object_pronouns and t.dep_ != "poss":
                 return self.resolve_pronoun(low, pos)  # « selon lui », "according to her"
+            if low in self.lex.honorifics:
+                continue  # « a déclaré M. Macron »: the name follows
             if low in self.lex.titles:
-                title = title or low
+                if title is None:
+                    title, title_tok = low, t
                 continue
             if t.text == "," and title is not None and j + 1 < len(doc):
                 # Apposition: "la présidente de la Commission, Ursula von der Leyen,"
@@ -252,7 +379,27 @@ class SpeakerResolver:
                 continue  # "council leader", "the council 's"
             if t.is_punct or t.pos_ in ("VERB", "AUX") or (title is None and t.pos_ == "NOUN"):
                 break
-        return self.resolve_title(title, pos) if title else None
+        if title is None or self.is_indefinite(title_tok):
+            return None  # "a spokeswoman said": nobody named
+        return self.resolve_title(title, pos, self._np_gender(title_tok))
+
+    def _object_of_title(self, title_tok: Token, m: Mention) -> bool:
+        """Whether a name after a title stands after a preposition, with only
+        determiners and other titles between ("spokeswoman for House Speaker X")."""
+        doc = self.doc
+        i = m.tok_start - 1
+        while i > title_tok.i and (
+            doc[i].pos_ == "DET" or doc[i].lower_ in self.lex.titles or doc[i].dep_ == "compound"
+        ):
+            i -= 1
+        return i > title_tok.i and doc[i].pos_ == "ADP"
+
+
+def _after_preposition(doc: Doc, m: Mention) -> bool:
+    i = m.tok_start - 1
+    while i >= 0 and doc[i].pos_ == "DET":
+        i -= 1
+    return i >= 0 and doc[i].pos_ == "ADP"
 
 
 def _possessive(doc: Doc, i: int) -> bool:

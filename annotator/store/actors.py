@@ -102,3 +102,33 @@ class ActorStore:
         for actor in actors:
             actor.article_id = article_id
             self._write_actor(actor)
+
+    # -- whole-article snapshots (undo of a coder's rename, merge or split) ----------------
+
+    def quote_links(self, article_id: str) -> dict[tuple[int, int], str | None]:
+        """Which actor each suggested quote of the article is attributed to, by its span."""
+        rows = self.db.execute(
+            "select start, end, actor_id from quotes where article_id = ?", [article_id]
+        ).fetchall()
+        return {(start, end): actor_id for start, end, actor_id in rows}
+
+    def replace_actors(
+        self,
+        article_id: str,
+        actors: Iterable[Actor],
+        quote_links: dict[tuple[int, int], str | None],
+    ) -> None:
+        """Make the article's actors and quote attributions exactly these, in one transaction."""
+        with self.db.atomic():
+            self.db.execute(
+                "delete from mentions where actor_id in"
+                " (select id from actors where article_id = ?)",
+                [article_id],
+            )
+            self.db.execute("delete from actors where article_id = ?", [article_id])
+            for actor in actors:
+                self._write_actor(actor)
+            self.db.conn.executemany(
+                "update quotes set actor_id = ? where article_id = ? and start = ? and end = ?",
+                [(a, article_id, s, e) for (s, e), a in quote_links.items()],
+            )

@@ -260,3 +260,18 @@ class CodingStore:
             )
             for r in rows
         ]
+
+    # -- project settings (added for services.coding, issue 6) ------------------------------
+
+    def project_setting(self, key: str) -> str | None:
+        """A value kept in the project file (shared by every coder of the file), or None."""
+        row = self.db.execute("select value from project where key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    def set_project_setting(self, key: str, value: str | None) -> None:
+        """Keep a value in the project file (None removes it)."""
+        with self.db.atomic():
+            if value is None:
+                self.db.execute("delete from project where key = ?", [key])
+            else:
+                self.db.table("project").upsert({"key": key, "value": value}, pk="key")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import sqlite_utils
@@ -24,6 +23,14 @@ from annotator.core import (
 )
 from annotator.store.actors import ActorStore
 from annotator.store.coding import CodingStore
+from annotator.store.listing import ListingStore
+from annotator.store.lock import (
+    ProjectLock,
+    ProjectLocked,
+    access_problem,
+    os_error_message,
+    sqlite_error_message,
+)
 from annotator.store.rows import (
     annotation_from_row,
     annotation_row,
@@ -33,6 +40,7 @@ from annotator.store.rows import (
     fts_query,
 )
 from annotator.store.schema import SCHEMA_VERSION, migrate, schema_version, text_hash
+from annotator.store.transfer import TransferStore
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -41,20 +49,7 @@ class ProjectError(Exception):
     """A project file that cannot be opened, with a message for the researcher."""
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleSummary:
-    """One row of the article list."""
-
-    id: str
-    title: str
-    outlet: str
-    date: str | None
-    language: str
-    source_file: str
-    annotation_count: int
-
-
-class Project(ActorStore, CodingStore):
+class Project(ListingStore, ActorStore, CodingStore, TransferStore):
     """Repository over one project file."""
 
     def __init__(self, path: Path, db: sqlite_utils.Database) -> None:
@@ -82,30 +77,57 @@ class Project(ActorStore, CodingStore):
             )
         return project
 
+    #: The instance lock, held while the window has the project open (see store.lock).
+    _lock: ProjectLock | None = None
+
     @classmethod
-    def open(cls, path: str | Path, create: bool = False) -> Project:
-        """Open a project file, upgrading an older schema; ``create`` makes it if missing."""
+    def open(cls, path: str | Path, create: bool = False, exclusive: bool = False) -> Project:
+        """Open a project file, upgrading an older schema; ``create`` makes it if missing.
+
+        ``exclusive``: refuse a project another running Annotator has open, and hold it
+        until ``close`` (the window does this; its workers and the CLI do not).
+        """
         path = Path(path)
         if not path.exists():
-            if create:
+            if not create:
+                raise ProjectError(f"{path}: no such project file")
+            if not exclusive:
                 return cls.create(path)
-            raise ProjectError(f"{path}: no such project file")
+            cls.create(path).close()
         if path.is_dir():
             raise ProjectError(f"{path}: is a folder, not a project file")
         with path.open("rb") as fh:
             head = fh.read(16)
         if head and head != SQLITE_MAGIC:
             raise ProjectError(f"{path}: not a project file (it is not an SQLite database)")
-        return cls._connect(path)
+        problem = access_problem(path)
+        if problem:
+            raise ProjectError(problem)
+        lock = None
+        if exclusive:
+            try:
+                lock = ProjectLock.acquire(path)
+            except ProjectLocked as exc:
+                raise ProjectError(str(exc)) from exc
+            except OSError as exc:
+                raise ProjectError(os_error_message(path, exc)) from exc
+        try:
+            project = cls._connect(path)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        project._lock = lock
+        return project
 
     @classmethod
     def _connect(cls, path: Path) -> Project:
+        conn: sqlite3.Connection | None = None
         try:
             conn = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
             db = sqlite_utils.Database(conn)
             version = schema_version(db)
             if version > SCHEMA_VERSION:
-                conn.close()
                 raise ProjectError(
                     f"{path}: made by a newer version of Annotator (schema {version}, "
                     f"this version reads up to {SCHEMA_VERSION}); please update"
@@ -121,20 +143,33 @@ class Project(ActorStore, CodingStore):
             db.execute("BEGIN IMMEDIATE")
             db.execute("ROLLBACK")
             db.execute("PRAGMA busy_timeout = 10000")
-        except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
+        except ProjectError:
+            if conn is not None:
                 conn.close()
+            raise
+        except sqlite3.DatabaseError as exc:
+            if conn is not None:
+                conn.close()
+            if isinstance(exc, sqlite3.OperationalError) and (
+                "locked" in str(exc) or "busy" in str(exc)
+            ):
                 raise ProjectError(
                     f"{path}: in use by another program (the file is locked); "
                     "close it there and try again"
                 ) from exc
-            raise ProjectError(f"{path}: cannot be opened as a project ({exc})") from exc
-        except sqlite3.DatabaseError as exc:
-            raise ProjectError(f"{path}: cannot be opened as a project ({exc})") from exc
+            message = sqlite_error_message(path, exc)
+            raise ProjectError(message or f"{path}: cannot be opened as a project ({exc})") from exc
+        except OSError as exc:
+            if conn is not None:
+                conn.close()
+            raise ProjectError(os_error_message(path, exc)) from exc
         return cls(path, db)
 
     def close(self) -> None:
         self.db.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def __enter__(self) -> Project:
         return self
@@ -181,15 +216,6 @@ class Project(ActorStore, CodingStore):
         if not rows:
             raise KeyError(article_id)
         return article_from_row(rows[0])
-
-    def articles(self) -> list[ArticleSummary]:
-        """All articles in import order, with how many annotations each has."""
-        sql = """
-            select a.id, a.title, a.outlet, a.date, a.language, a.source_file,
-                   (select count(*) from annotations n where n.article_id = a.id) as n
-            from articles a order by a.imported_at, a.rowid
-        """
-        return [ArticleSummary(*row) for row in self.db.execute(sql).fetchall()]
 
     def article_count(self) -> int:
         return int(self.db.execute("select count(*) from articles").fetchone()[0])

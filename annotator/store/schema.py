@@ -172,7 +172,7 @@ def _v4_variables_codings_actors(db: sqlite_utils.Database) -> None:
                 "update annotations set attributes = ? where id = ?",
                 [json.dumps(keyed, ensure_ascii=False), row["id"]],
             )
-    db.table("annotations").create_index(["coder"])
+    db.table("annotations").create_index(["article_id", "coder"])
     db.table("codings").create(
         {
             "id": str,

@@ -13,17 +13,23 @@ from annotator.ui.table_model import RowsModel, rows_view
 
 
 class AnnotationPanel(QWidget):
-    """Lists codes; emits ``delete_requested(id)`` and ``annotation_clicked(annotation)``."""
+    """Lists codes; emits ``delete_requested(id)``, ``annotation_clicked(annotation)`` and
+    ``annotation_selected(annotation or None)`` when the current code changes."""
 
     delete_requested = Signal(str)
     annotation_clicked = Signal(object)
+    annotation_selected = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._names: dict[str, str] = {}
         self.model: RowsModel[Annotation] = RowsModel(
-            ("Category", "Text", "Coder"),
-            lambda a: (self._names.get(a.category_id, "?"), _one_line(a.text), a.coder),
+            (self.tr("Category"), self.tr("Text"), self.tr("Coder")),
+            lambda a: (
+                self._names.get(a.category_id, "?"),
+                _one_line(a.text),
+                a.coder + ("  ✎" if a.memo else ""),
+            ),
             self,
         )
         self.view = rows_view(self.model, stretch_column=1, widths={0: 120, 2: 60})
@@ -31,10 +37,15 @@ class AnnotationPanel(QWidget):
         self.view.clicked.connect(
             lambda index: self.annotation_clicked.emit(self.model.row(index.row()))
         )
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setToolTip("Delete the selected code (Del)")
+        self.view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.annotation_selected.emit(
+                self.model.row(current.row()) if current.isValid() else None
+            )
+        )
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setToolTip(self.tr("Delete the selected code (Del)"))
         self.delete_button.clicked.connect(self.delete_selected)
-        delete = QAction("Delete code", self)
+        delete = QAction(self.tr("Delete code"), self)
         delete.setShortcuts(
             [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence("Backspace")]
         )
@@ -53,8 +64,26 @@ class AnnotationPanel(QWidget):
     def set_category_names(self, names: Mapping[str, str]) -> None:
         self._names = dict(names)
 
-    def set_annotations(self, annotations: Sequence[Annotation]) -> None:
+    def set_annotations(self, annotations: Sequence[Annotation], select: str | None = None) -> None:
+        """Show codes; ``select`` (an id) or else the code selected before stays selected."""
+        current = self.current_annotation()
+        wanted = select or (current.id if current is not None else None)
+        selection = self.view.selectionModel()
+        selection.blockSignals(True)
         self.model.set_rows(annotations)
+        ids = [a.id for a in annotations]
+        if wanted in ids:
+            self.view.setCurrentIndex(self.model.index(ids.index(wanted), 1))
+        selection.blockSignals(False)
+        now = self.current_annotation()
+        self.annotation_selected.emit(now)
+
+    def rows(self) -> list[Annotation]:
+        return self.model.rows()
+
+    def current_annotation(self) -> Annotation | None:
+        index = self.view.currentIndex()
+        return self.model.row(index.row()) if index.isValid() else None
 
     def select_row(self, row: int) -> None:
         self.view.selectRow(row)

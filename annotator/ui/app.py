@@ -8,13 +8,17 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
 from annotator.services.demo import create_demo_project, demo_article_files, demo_project_path
 from annotator.services.errors import FileProblem
 from annotator.services.settings import Settings, load_settings
 from annotator.store import Project, ProjectError
+from annotator.ui import crash
+from annotator.ui.i18n import install_translations
+from annotator.ui.icons import app_icon
 from annotator.ui.main_window import MainWindow
 
 APP_NAME = "Annotator"
@@ -52,7 +56,25 @@ def application() -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    app.setWindowIcon(app_icon())
+    # Linux desktops match the window to annotator.desktop (installers/linux) by this name.
+    app.setDesktopFileName("annotator")
     return app
+
+
+class FileOpenFilter(QObject):
+    """macOS hands a double-clicked project to the running app as a FileOpen event."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__()  # no parent: it outlives the window until run_gui removes it
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            if event.file():
+                self.window.file_menu.open_project(Path(event.file()))
+            return True
+        return super().eventFilter(watched, event)
 
 
 def run_gui(
@@ -66,14 +88,35 @@ def run_gui(
     """
     app = application()
     settings = load_settings()
+    install_translations(app, settings.ui_language)
     window = MainWindow(settings, interactive=screenshot is None)
     window.resize(*WINDOW_SIZE)
+    window.setWindowIcon(app_icon())
+    handler = crash.install(window)
+    opener = FileOpenFilter(window)
+    app.installEventFilter(opener)
+    try:
+        return _run(app, window, project, screenshot, settings, on_shown)
+    finally:
+        app.removeEventFilter(opener)
+        handler.uninstall()
+
+
+def _run(
+    app: QApplication,
+    window: MainWindow,
+    project: Path | None,
+    screenshot: Path | None,
+    settings: Settings,
+    on_shown: Callable[[MainWindow], None] | None,
+) -> int:
     path, import_demo, problem = _choose_project(project, settings)
     if path is None:
         if screenshot is not None:
             print(f"annotator: {problem}", file=sys.stderr)
             return 2
-    elif not window.open_project(path) and screenshot is not None:
+    # The File menu opens it: instance lock, recent projects, a backup in a worker.
+    elif not window.file_menu.open_project(path) and screenshot is not None:
         print(f"annotator: {window.statusBar().currentMessage()}", file=sys.stderr)
         return 2
     # The window goes up before anything can load spaCy: pipelines load in the import worker.

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -17,20 +17,26 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core import Article
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
 
 #: Editable text fields, in the order of the form.
 TEXT_FIELDS = ("title", "outlet", "author", "date", "section", "url")
 LABELS = {
-    "title": "Title",
-    "outlet": "Outlet",
-    "author": "Author",
-    "date": "Date",
-    "section": "Section",
-    "url": "URL",
+    "title": QT_TRANSLATE_NOOP("ArticleDetails", "Title"),
+    "outlet": QT_TRANSLATE_NOOP("ArticleDetails", "Outlet"),
+    "author": QT_TRANSLATE_NOOP("ArticleDetails", "Author"),
+    "date": QT_TRANSLATE_NOOP("ArticleDetails", "Date"),
+    "section": QT_TRANSLATE_NOOP("ArticleDetails", "Section"),
+    "url": QT_TRANSLATE_NOOP("ArticleDetails", "URL"),
 }
-LANGUAGES = (("fr", "French (fr)"), ("en", "English (en)"))
+LANGUAGES = (
+    ("fr", QT_TRANSLATE_NOOP("ArticleDetails", "French (fr)")),
+    ("en", QT_TRANSLATE_NOOP("ArticleDetails", "English (en)")),
+)
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-DATE_HINT = "The date must be YYYY-MM-DD, e.g. 2025-08-15 (not saved)."
+DATE_HINT = QT_TRANSLATE_NOOP(
+    "ArticleDetails", "The date must be YYYY-MM-DD, e.g. 2025-08-15 (not saved)."
+)
 
 
 def parse_date(text: str) -> str | None:
@@ -39,7 +45,7 @@ def parse_date(text: str) -> str | None:
     if not text:
         return None
     if not ISO_DATE.fullmatch(text):
-        raise ValueError(DATE_HINT)
+        raise ValueError(QCoreApplication.translate("ArticleDetails", DATE_HINT))
     dt.date.fromisoformat(text)  # a real day: 2025-02-30 is refused
     return text
 
@@ -61,9 +67,9 @@ class ArticleDetails(QWidget):
             edit.setObjectName(f"detail_{name}")
             edit.editingFinished.connect(self.save)
             self.fields[name] = edit
-            form.addRow(LABELS[name], edit)
+            form.addRow(self.tr(LABELS[name]), edit)
             if name == "date":
-                edit.setPlaceholderText("YYYY-MM-DD")
+                edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
                 self.date_problem = QLabel()
                 self.date_problem.setObjectName("dateProblem")
                 self.date_problem.setWordWrap(True)
@@ -74,17 +80,17 @@ class ArticleDetails(QWidget):
         self.language = QComboBox()
         self.language.setObjectName("detail_language")
         for code, name in LANGUAGES:
-            self.language.addItem(name, code)
+            self.language.addItem(self.tr(name), code)
         self.language.activated.connect(lambda _index: self.save())
-        form.addRow("Language", self.language)
+        form.addRow(self.tr("Language"), self.language)
         self.source = QLabel()
         self.imported = QLabel()
         for label in (self.source, self.imported):
             label.setWordWrap(True)
             label.setStyleSheet("color:#555")
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow("Source file", self.source)
-        form.addRow("Imported", self.imported)
+        form.addRow(self.tr("Source file"), self.source)
+        form.addRow(self.tr("Imported"), self.imported)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addStretch(1)
@@ -124,7 +130,7 @@ class ArticleDetails(QWidget):
             try:
                 date = parse_date(text["date"])
             except ValueError:
-                problem = DATE_HINT  # the other fields still save; the old date stays
+                problem = self.tr(DATE_HINT)  # the other fields still save; the old date stays
         edited = dataclasses.replace(
             self._article,
             title=text["title"],

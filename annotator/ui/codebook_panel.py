@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtWidgets import QLabel, QMenu, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from annotator.core import Category, Codebook
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
 from annotator.ui.legend import swatch
 
 CATEGORY_ID = Qt.ItemDataRole.UserRole
+#: After the category that accepted quote suggestions become.
+QUOTE_MARK = QT_TRANSLATE_NOOP("CodebookPanel", "  ← quotes")
 
 
 def category_label(category: Category) -> str:
@@ -17,13 +20,18 @@ def category_label(category: Category) -> str:
 
 
 class CodebookPanel(QWidget):
-    """Emits ``category_chosen(category_id)`` when the coder clicks or activates a category."""
+    """Emits ``category_chosen(category_id)`` when the coder clicks or activates a category,
+    and ``quote_category_chosen(category_id)`` when they make a unit category the one that
+    accepted quotes become (right-click)."""
 
     category_chosen = Signal(str)
+    quote_category_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = QLabel("<b>Codebook</b> — select text, then click a category or press its key")
+        title = QLabel(
+            self.tr("<b>Codebook</b> — select text, then click a category or press its key")
+        )
         title.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setObjectName("codebookTree")
@@ -33,13 +41,28 @@ class CodebookPanel(QWidget):
         # Clicking must not steal focus from the reader, where the selection lives.
         self.tree.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tree.itemClicked.connect(self._clicked)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self._units: set[str] = set()
+        self._quote_category: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(title)
         layout.addWidget(self.tree, 1)
 
+    def set_quote_category(self, category_id: str | None) -> None:
+        """Mark the category accepted quotes become ("← quotes")."""
+        self._quote_category = category_id
+        for category_id_ in self._units:
+            item = self.item_for(category_id_)
+            if item is not None:
+                mark = self.tr(QUOTE_MARK)
+                base = item.text(0).removesuffix(mark)
+                item.setText(0, base + (mark if category_id_ == category_id else ""))
+
     def set_codebook(self, codebook: Codebook) -> None:
         self.tree.clear()
+        self._units = {c.id for c in codebook.categories if codebook.is_unit(c.id)}
         items: dict[str, QTreeWidgetItem] = {}
         # Parents come before their children in a stored codebook, but do not rely on it.
         pending = list(codebook.categories)
@@ -53,7 +76,12 @@ class CodebookPanel(QWidget):
                 item = QTreeWidgetItem([category_label(category)])
                 item.setIcon(0, swatch(category.color))
                 item.setData(0, CATEGORY_ID, category.id)
-                item.setToolTip(0, category.description or category.name)
+                tip = category.description or category.name
+                if category.id in self._units:
+                    tip += "\n\n" + self.tr(
+                        "A unit: each code gets a form of its own (the Unit tab)."
+                    )
+                item.setToolTip(0, tip)
                 if parent is not None:
                     parent.addChild(item)
                 else:
@@ -65,7 +93,7 @@ class CodebookPanel(QWidget):
             pending = rest
         self.tree.expandAll()
         if not codebook.categories:
-            hint = QTreeWidgetItem(["(this project has no codebook yet)"])
+            hint = QTreeWidgetItem([self.tr("(this project has no codebook yet)")])
             hint.setFlags(Qt.ItemFlag.NoItemFlags)
             self.tree.addTopLevelItem(hint)
 
@@ -76,6 +104,20 @@ class CodebookPanel(QWidget):
             if found is not None:
                 return found
         return None
+
+    def _context_menu(self, pos: QPoint) -> None:
+        item = self.tree.itemAt(pos)
+        category_id = item.data(0, CATEGORY_ID) if item is not None else None
+        if not category_id or category_id not in self._units:
+            return
+        menu = QMenu(self.tree)
+        action = menu.addAction(self.tr("Accepted quotes become this category"))
+        action.setCheckable(True)
+        action.setChecked(category_id == self._quote_category)
+        chosen = menu.exec(self.tree.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+        if chosen is action:
+            self.quote_category_chosen.emit(str(category_id))
 
     def _clicked(self, item: QTreeWidgetItem, _column: int) -> None:
         category_id = item.data(0, CATEGORY_ID)

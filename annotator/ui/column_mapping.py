@@ -7,6 +7,7 @@ import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,20 +22,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
+
 #: The spreadsheet suffixes that need a column mapping before they can be read.
 TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx")
 #: Article fields offered in the dialog, in the order a researcher thinks of them.
 FIELDS = ("text", "title", "date", "outlet", "author", "url", "section")
 LABELS = {
-    "text": "Text (required)",
-    "title": "Title",
-    "date": "Date",
-    "outlet": "Outlet",
-    "author": "Author",
-    "url": "URL",
-    "section": "Section",
+    "text": QT_TRANSLATE_NOOP("ColumnMappingDialog", "Text (required)"),
+    "title": QT_TRANSLATE_NOOP("ColumnMappingDialog", "Title"),
+    "date": QT_TRANSLATE_NOOP("ColumnMappingDialog", "Date"),
+    "outlet": QT_TRANSLATE_NOOP("ColumnMappingDialog", "Outlet"),
+    "author": QT_TRANSLATE_NOOP("ColumnMappingDialog", "Author"),
+    "url": QT_TRANSLATE_NOOP("ColumnMappingDialog", "URL"),
+    "section": QT_TRANSLATE_NOOP("ColumnMappingDialog", "Section"),
 }
-NOT_IMPORTED = "(not imported)"
+NOT_IMPORTED = QT_TRANSLATE_NOOP("ColumnMappingDialog", "(not imported)")
 PREVIEW_ROWS = 5
 CELL_CHARS = 80
 
@@ -46,8 +49,15 @@ def import_file_filter() -> str:
 
     suffixes = supported_suffixes()
     patterns = " ".join(f"*{s}" for s in suffixes)
-    each = ";;".join(f"{s[1:].upper()} files (*{s})" for s in suffixes)
-    return f"Articles ({patterns});;{each};;All files (*)"
+    each = ";;".join(
+        QCoreApplication.translate("ColumnMappingDialog", "{0} files (*{1})").format(
+            s[1:].upper(), s
+        )
+        for s in suffixes
+    )
+    articles = QCoreApplication.translate("ColumnMappingDialog", "Articles ({0})").format(patterns)
+    everything = QCoreApplication.translate("ColumnMappingDialog", "All files (*)")
+    return f"{articles};;{each};;{everything}"
 
 
 def table_files(paths: Sequence[Path]) -> list[Path]:
@@ -93,11 +103,12 @@ class ColumnMappingDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("columnMappingDialog")
-        self.setWindowTitle("Import a spreadsheet")
+        self.setWindowTitle(self.tr("Import a spreadsheet"))
         self.columns = list(columns)
         intro = QLabel(
-            f"<b>{html.escape(path.name)}</b>: one article per row. "
-            "Choose the column that holds each field."
+            self.tr(
+                "<b>{0}</b>: one article per row. Choose the column that holds each field."
+            ).format(html.escape(path.name))
         )
         intro.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -105,8 +116,9 @@ class ColumnMappingDialog(QDialog):
         if others:
             # One mapping goes to the whole import: say so rather than ask again per file.
             note = QLabel(
-                f"The same columns will be used for the {others} other spreadsheet(s) "
-                "in this import."
+                self.tr(
+                    "The same columns will be used for the {0} other spreadsheet(s) in this import."
+                ).format(others)
             )
             note.setWordWrap(True)
             note.setStyleSheet("color:#555")
@@ -120,14 +132,14 @@ class ColumnMappingDialog(QDialog):
         for i, name in enumerate(FIELDS):
             combo = QComboBox()
             combo.setObjectName(f"map_{name}")
-            combo.addItem(NOT_IMPORTED, "")
+            combo.addItem(self.tr(NOT_IMPORTED), "")
             for column in self.columns:
                 combo.addItem(column, column)
             chosen = guess.get(name, "")
             if chosen in self.columns:
                 combo.setCurrentIndex(self.columns.index(chosen) + 1)
             combo.currentIndexChanged.connect(self._check)
-            label = QLabel(LABELS[name])
+            label = QLabel(self.tr(LABELS[name]))
             label.setBuddy(combo)
             row, col = (i, 0) if i < half else (i - half, 2)
             grid.addWidget(label, row, col)
@@ -143,7 +155,7 @@ class ColumnMappingDialog(QDialog):
         layout.addWidget(self.problem)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button: QPushButton = self.buttons.addButton(
-            "Import", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.import_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
@@ -181,4 +193,6 @@ class ColumnMappingDialog(QDialog):
     def _check(self) -> None:
         ok = bool(self.combos["text"].currentData())
         self.import_button.setEnabled(ok)
-        self.problem.setText("" if ok else "Choose the column that holds the article text.")
+        self.problem.setText(
+            "" if ok else self.tr("Choose the column that holds the article text.")
+        )

@@ -1,4 +1,8 @@
-"""The File menu: new, open, import, export, quit; long work goes to a worker thread."""
+"""The File menu: new, open (recent), restore from backup, import, export, quit.
+
+Long work goes to a worker thread. The window's project is opened with the instance lock
+(one Annotator per project), and every open makes a backup in a worker.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
+from annotator.services import backup
 from annotator.services.errors import FileProblem
+from annotator.services.settings import save_settings
 from annotator.store import Project, ProjectError
+from annotator.ui.backup_dialog import BackupWorker, RestoreDialog
 from annotator.ui.column_mapping import ColumnMappingDialog, import_file_filter, table_files
 from annotator.ui.import_summary import ImportSummaryDialog, report_rows, summary_line
+from annotator.ui.recent import RecentMenu, remember
 from annotator.ui.workers import ExportWorker, ImportWorker
 
 if TYPE_CHECKING:
@@ -21,6 +29,25 @@ if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
 PROJECT_FILTER = "Annotator projects (*.annotator *.db);;All files (*)"
+#: Export formats offered in the save dialog; the file's extension picks the format.
+EXPORT_FILTERS = (
+    "Excel workbook (*.xlsx)",
+    "CSV tables for SPSS, R, Stata, in a zip (*.zip)",
+    "CSV, coding table only (*.csv)",
+    "JSON Lines (*.jsonl)",
+    "REFI-QDA project for MAXQDA, ATLAS.ti, NVivo (*.qdpx)",
+)
+
+
+def with_export_suffix(path: Path, chosen_filter: str) -> Path:
+    """The path with the extension of the chosen format, unless it names a known one."""
+    known = [f[f.rindex("*") + 1 : -1] for f in EXPORT_FILTERS]
+    if path.suffix.lower() in known:
+        return path
+    wanted = next(
+        (k for f, k in zip(EXPORT_FILTERS, known, strict=True) if f == chosen_filter), ".xlsx"
+    )
+    return path.with_name(path.name + wanted)
 
 
 class FileMenu(QObject):
@@ -46,7 +73,7 @@ class FileMenu(QObject):
             ("open", "&Open project…", QKeySequence.StandardKey.Open, self.open_project),
             ("import", "&Import articles…", QKeySequence("Ctrl+I"), self.import_articles),
             ("import_folder", "Import &folder…", QKeySequence("Ctrl+Shift+I"), self.import_folder),
-            ("export", "&Export to Excel…", QKeySequence("Ctrl+E"), self.export_excel),
+            ("export", "&Export…", QKeySequence("Ctrl+E"), self.export_excel),
             ("quit", "&Quit", QKeySequence.StandardKey.Quit, window.close),
         ):
             action = QAction(text, window)
@@ -66,6 +93,16 @@ class FileMenu(QObject):
                 menu.addAction(near)
                 self.actions["near_duplicates"] = near
                 menu.addSeparator()
+        self.backup_worker: BackupWorker | None = None
+        self.restore_dialog: RestoreDialog | None = None
+        self.recent_menu = RecentMenu(window.settings, self.open_project, self.clear_recent, window)
+        restore = QAction("Restore from &backup…", window)
+        restore.triggered.connect(lambda _checked=False: self.restore_backup())
+        self.actions["restore"] = restore
+        first_import = self.actions["import"]
+        menu.insertMenu(first_import, self.recent_menu)
+        menu.insertAction(first_import, restore)
+        menu.insertSeparator(first_import)
 
     # -- new / open ------------------------------------------------------------------------
 
@@ -82,15 +119,16 @@ class FileMenu(QObject):
         from annotator.services.codebooks import starter_codebook
 
         try:
-            project = Project.create(path)
+            with Project.create(path) as created:
+                try:
+                    created.install_codebook(starter_codebook())
+                except FileProblem as exc:
+                    self.window.show_error("Starter codebook missing", str(exc))
+            project = Project.open(path, exclusive=True)
         except ProjectError as exc:
             self.window.show_error("Cannot create project", str(exc))
             return False
-        try:
-            project.install_codebook(starter_codebook())
-        except FileProblem as exc:
-            self.window.show_error("Starter codebook missing", str(exc))
-        self.window.set_project(project)
+        self._set_project(project)
         return True
 
     def open_project(self, path: Path | None = None) -> bool:
@@ -104,7 +142,113 @@ class FileMenu(QObject):
             if not name:
                 return False
             path = Path(name)
-        return self.window.open_project(path)
+        current = self.window.project
+        if current is not None and _same_file(current.path, path):
+            self.window.statusBar().showMessage(f"{path.name} is already open", 5000)
+            return True
+        try:
+            project = Project.open(path, exclusive=True)
+        except ProjectError as exc:
+            self.window.show_error("Cannot open project", str(exc))
+            return False
+        self._set_project(project)
+        self._start_backup(project)
+        return True
+
+    def _set_project(self, project: Project) -> None:
+        remember(self.window.settings, project.path)
+        self.window.set_project(project)  # saves the settings
+
+    def clear_recent(self) -> None:
+        self.window.settings.recent_projects = []
+        try:
+            save_settings(self.window.settings)
+        except OSError as exc:
+            self.window.statusBar().showMessage(f"Settings not saved: {exc}", 10000)
+
+    # -- backups ---------------------------------------------------------------------------
+
+    def _backup_folder(self, project: Project) -> Path:
+        return backup.backup_folder(project.path, project.project_id)
+
+    def _start_backup(self, project: Project) -> BackupWorker:
+        if self.backup_worker is not None:
+            self.backup_worker.wait()  # the previous project's, nearly done
+        worker = BackupWorker(project.path, self._backup_folder(project), parent=self)
+        worker.failed.connect(lambda message: self.window.statusBar().showMessage(message, 15000))
+        worker.finished.connect(lambda: self._backup_ended(worker))
+        self.backup_worker = worker
+        worker.start()
+        return worker
+
+    def _backup_ended(self, worker: BackupWorker) -> None:
+        worker.deleteLater()
+        if self.backup_worker is worker:
+            self.backup_worker = None
+
+    def restore_backup(self) -> RestoreDialog | None:
+        """List the open project's backups; restoring one happens when the dialog is accepted."""
+        project = self.window.project
+        if project is None:
+            self.window.show_error("No project", "Open or create a project first.")
+            return None
+        if self.import_worker is not None or self.export_worker is not None:
+            self.window.show_error(
+                "Restore from backup", "Wait for the import or export to finish first."
+            )
+            return None
+        if self.backup_worker is not None:
+            self.backup_worker.wait()
+        folder = self._backup_folder(project)
+        dialog = RestoreDialog(project.name, backup.list_backups(folder), self.window)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.accepted.connect(
+            lambda: self.restore(chosen.path) if (chosen := dialog.chosen()) else None
+        )
+        dialog.finished.connect(lambda _result: self._restore_closed(dialog))
+        self.restore_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _restore_closed(self, dialog: RestoreDialog) -> None:
+        dialog.deleteLater()
+        if self.restore_dialog is dialog:
+            self.restore_dialog = None
+
+    def restore(self, chosen: Path) -> bool:
+        """Put a backup's content into the open project (its current content is backed up
+        first), then show the project again."""
+        project = self.window.project
+        if project is None:
+            return False
+        path, folder = project.path, self._backup_folder(project)
+        self.window.details.save()  # a field being edited is part of what is backed up
+        project.close()
+        self.window.project = None
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            before = backup.restore_backup(chosen, path, folder)
+        except backup.BackupError as exc:
+            problem = str(exc)
+        else:
+            problem = ""
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        try:
+            reopened = Project.open(path, exclusive=True)
+        except ProjectError as exc:
+            self.window.show_error("Cannot open project", str(exc))
+            return False
+        self._set_project(reopened)
+        if problem:
+            self.window.show_error("Not restored", problem)
+            return False
+        self.window.show_info(
+            "Backup restored",
+            f"Restored the backup {chosen.name}.\n"
+            f"The content before restoring was backed up as {before.name}.",
+        )
+        return True
 
     # -- import ----------------------------------------------------------------------------
 
@@ -283,18 +427,19 @@ class FileMenu(QObject):
     # -- export ----------------------------------------------------------------------------
 
     def export_excel(self, out: Path | None = None) -> ExportWorker | None:
+        """Export in a worker, in the format of ``out``'s extension (asked for when None)."""
         project = self.window.project
         if project is None:
             self.window.show_error("No project", "Open or create a project first.")
             return None
         if out is None:
             suggested = project.path.with_suffix(".xlsx")
-            name, _ = QFileDialog.getSaveFileName(
-                self.window, "Export to Excel", str(suggested), "Excel workbooks (*.xlsx)"
+            name, chosen = QFileDialog.getSaveFileName(
+                self.window, "Export", str(suggested), ";;".join(EXPORT_FILTERS)
             )
             if not name:
                 return None
-            out = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
+            out = with_export_suffix(Path(name), chosen)
         worker = ExportWorker(project.path, out, parent=self)
         self.export_worker = worker
         self.window.statusBar().showMessage(f"Exporting to {out.name}…")
@@ -318,6 +463,15 @@ class FileMenu(QObject):
             self.import_worker.wait()
         if self.export_worker is not None:
             self.export_worker.wait()
+        if self.backup_worker is not None:
+            self.backup_worker.wait()
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (b.exists() and a.samefile(b))
+    except OSError:
+        return False
 
 
 def _duration(seconds: float) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from PySide6.QtGui import QColor, QFont, QTextCharFormat
@@ -11,6 +12,7 @@ from annotator.core import Annotation, Entity, Quote
 from annotator.ui.legend import CODE, ENTITY_COLORS, QUOTE, QUOTE_COLORS, QUOTE_UNDERLINE
 
 Span = tuple[int, int, QTextCharFormat]
+REJECTED_UNDERLINE = "#bdbdbd"
 
 
 def pastel(color: str, amount: float = 0.55) -> QColor:
@@ -25,6 +27,10 @@ def pastel(color: str, amount: float = 0.55) -> QColor:
     return QColor(mix(base.red()), mix(base.green()), mix(base.blue()))
 
 
+#: Text on a pastel background stays dark, also when the system is in dark mode.
+INK = QColor("#1a1a1a")
+
+
 @dataclass(slots=True)
 class Formats:
     """One QTextCharFormat per kind of span, made once and shared by every span of that kind."""
@@ -33,15 +39,19 @@ class Formats:
     quote: dict[str, QTextCharFormat] = field(default_factory=dict)
     speaker: QTextCharFormat = field(default_factory=QTextCharFormat)
     code: dict[str, QTextCharFormat] = field(default_factory=dict)
+    #: A quote suggestion the coder rejected: no background, a grey dotted underline.
+    rejected: QTextCharFormat = field(default_factory=QTextCharFormat)
 
     def __post_init__(self) -> None:
         for label, color in ENTITY_COLORS.items():
             fmt = QTextCharFormat()
             fmt.setBackground(QColor(color))
+            fmt.setForeground(INK)
             self.entity[label] = fmt
         for kind, color in QUOTE_COLORS.items():
             fmt = QTextCharFormat()
             fmt.setBackground(QColor(color))
+            fmt.setForeground(INK)
             if kind != "direct":
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
                 fmt.setUnderlineColor(QColor(QUOTE_UNDERLINE))
@@ -49,12 +59,15 @@ class Formats:
         self.speaker.setFontWeight(QFont.Weight.Bold)
         self.speaker.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
         self.speaker.setUnderlineColor(QColor(QUOTE_UNDERLINE))
+        self.rejected.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        self.rejected.setUnderlineColor(QColor(REJECTED_UNDERLINE))
 
     def for_code(self, category_id: str, color: str) -> QTextCharFormat:
         fmt = self.code.get(category_id)
         if fmt is None:
             fmt = QTextCharFormat()
             fmt.setBackground(pastel(color))
+            fmt.setForeground(INK)
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
             fmt.setUnderlineColor(QColor(color))
             self.code[category_id] = fmt
@@ -68,17 +81,26 @@ def layered_spans(
     quotes: Iterable[Quote],
     annotations: Iterable[Annotation],
     category_colors: Mapping[str, str],
+    rejected: AbstractSet[tuple[int, int]] = frozenset(),
 ) -> list[Span]:
     """Spans in painting order: later spans are merged over earlier ones.
 
     Quotes go first so that the people and places inside a quote keep their own
     colour; the coder's codes go last because they are the work being done.
+    Quotes at a ``(start, end)`` in ``rejected`` are drawn dimmed, without their speaker.
     """
     spans: list[Span] = []
     quotes = list(quotes)
     if QUOTE.key in layers:
         spans.extend(
-            (q.start, q.end, formats.quote.get(q.kind, formats.quote["direct"])) for q in quotes
+            (
+                q.start,
+                q.end,
+                formats.rejected
+                if (q.start, q.end) in rejected
+                else formats.quote.get(q.kind, formats.quote["direct"]),
+            )
+            for q in quotes
         )
     spans.extend(
         (e.start, e.end, formats.entity.get(e.label, formats.entity["OTHER"]))
@@ -89,7 +111,9 @@ def layered_spans(
         spans.extend(
             (q.speaker_start, q.speaker_end, formats.speaker)
             for q in quotes
-            if q.speaker_start is not None and q.speaker_end is not None
+            if q.speaker_start is not None
+            and q.speaker_end is not None
+            and (q.start, q.end) not in rejected
         )
     if CODE.key in layers:
         spans.extend(

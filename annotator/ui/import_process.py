@@ -48,7 +48,12 @@ def run_import(
     if hasattr(os, "nice"):
         os.nice(CHILD_NICENESS)
     try:
+        from annotator.nlp.registry import set_pipelines
         from annotator.services.importer import Progress, import_files
+        from annotator.services.settings import load_settings
+
+        # The pipelines the researcher chose in Preferences (this is a fresh process).
+        set_pipelines(load_settings().pipelines)
 
         def progress(p: Progress) -> None:
             messages.put((PROGRESS, p.done, p.total, p.current, p.rate, p.seconds_left))

@@ -6,7 +6,13 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,9 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
+
 Index = QModelIndex | QPersistentModelIndex
 Row = tuple[str, str, str]
-COLUMNS = ("File", "Status", "Detail")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("ImportSummaryDialog", "File"),
+    QT_TRANSLATE_NOOP("ImportSummaryDialog", "Status"),
+    QT_TRANSLATE_NOOP("ImportSummaryDialog", "Detail"),
+)
 #: Status colours: what did not go in stands out, what went in stays plain.
 PROBLEM = QColor("#fde2e1")
 FLAGGED = QColor("#fff3cd")
@@ -69,12 +81,14 @@ def summary_line(rows: Sequence[Row], notes: Sequence[str]) -> str:
     if notes:
         return notes[-1]
     counts = Counter(status for _file, status, _detail in rows)
-    return " · ".join(f"{n} {status}" for status, n in counts.items()) or "nothing to import"
+    return " · ".join(
+        f"{n} {status}" for status, n in counts.items()
+    ) or QCoreApplication.translate("ImportSummaryDialog", "nothing to import")
 
 
 def rows_as_tsv(rows: Sequence[Row]) -> str:
     """The table as tab-separated text with a header line (pastes into Excel as cells)."""
-    lines = ["\t".join(COLUMNS)]
+    lines = ["\t".join(QCoreApplication.translate("ImportSummaryDialog", c) for c in COLUMNS)]
     # A tab or line break inside a cell would split it: flatten each cell to one line.
     lines.extend("\t".join(" ".join(cell.split()) for cell in row) for row in rows)
     return "\n".join(lines) + "\n"
@@ -106,7 +120,7 @@ class ReportModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return QCoreApplication.translate("ImportSummaryDialog", COLUMNS[section])
         return None
 
 
@@ -118,7 +132,7 @@ class ImportSummaryDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("importSummary")
-        self.setWindowTitle("Import finished")
+        self.setWindowTitle(self.tr("Import finished"))
         rows, notes = report_rows(items)
         self.rows = ordered(rows)
         self.heading = QLabel(heading or summary_line(rows, notes))
@@ -145,9 +159,11 @@ class ImportSummaryDialog(QDialog):
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.copy_button: QPushButton = buttons.addButton(
-            "Copy", QDialogButtonBox.ButtonRole.ActionRole
+            self.tr("Copy"), QDialogButtonBox.ButtonRole.ActionRole
         )
-        self.copy_button.setToolTip("Copy the table as tab-separated text (pastes into Excel)")
+        self.copy_button.setToolTip(
+            self.tr("Copy the table as tab-separated text (pastes into Excel)")
+        )
         self.copy_button.clicked.connect(self.copy)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -8,6 +8,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
+
 
 @dataclass(frozen=True, slots=True)
 class Layer:
@@ -20,12 +22,12 @@ class Layer:
 
 # Light colours so that black text stays readable on every one of them, and
 # distinct in hue so that a coder tells a person from a place at a glance.
-PERSON = Layer("PERSON", "Persons", "#cfe2ff")
-ORG = Layer("ORG", "Organisations", "#d3f0d0")
-PLACE = Layer("PLACE", "Places", "#ecdcf8")
-OTHER = Layer("OTHER", "Other entities", "#e4e4e4")
-QUOTE = Layer("QUOTE", "Quotes", "#ffe0a3")
-CODE = Layer("CODE", "Codes", "#ff8a65")
+PERSON = Layer("PERSON", QT_TRANSLATE_NOOP("Legend", "Persons"), "#cfe2ff")
+ORG = Layer("ORG", QT_TRANSLATE_NOOP("Legend", "Organisations"), "#d3f0d0")
+PLACE = Layer("PLACE", QT_TRANSLATE_NOOP("Legend", "Places"), "#ecdcf8")
+OTHER = Layer("OTHER", QT_TRANSLATE_NOOP("Legend", "Other entities"), "#e4e4e4")
+QUOTE = Layer("QUOTE", QT_TRANSLATE_NOOP("Legend", "Quotes"), "#ffe0a3")
+CODE = Layer("CODE", QT_TRANSLATE_NOOP("Legend", "Codes"), "#ff8a65")
 
 LAYERS: tuple[Layer, ...] = (PERSON, ORG, PLACE, OTHER, QUOTE, CODE)
 ENTITY_COLORS = {layer.key: layer.color for layer in (PERSON, ORG, PLACE, OTHER)}
@@ -59,7 +61,7 @@ class Legend(QWidget):
         layout.setSpacing(8)
         self._boxes: dict[str, QCheckBox] = {}
         for layer in LAYERS:
-            box = QCheckBox(layer.label)
+            box = QCheckBox(self.tr(layer.label))
             box.setIcon(swatch(layer.color))
             box.setChecked(True)
             box.setObjectName(f"layer_{layer.key}")

@@ -10,16 +10,27 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxL
 
 from annotator.core import Annotation, Article, Codebook, Quote
 from annotator.services.settings import Settings, save_settings
-from annotator.store import Project, ProjectError
+from annotator.store import ArticleFilter, Project, ProjectError
+from annotator.ui.about import add_help_menu
+from annotator.ui.actors import ActorActions
+from annotator.ui.adjudication import AdjudicationActions
 from annotator.ui.annotation_panel import AnnotationPanel
 from annotator.ui.article_details import ArticleDetails
+from annotator.ui.article_form import ArticleForm
 from annotator.ui.article_list import ArticleList
+from annotator.ui.codebook_menu import CodebookMenu
 from annotator.ui.codebook_panel import CodebookPanel
+from annotator.ui.coder_dialog import CoderActions, visible_coder
+from annotator.ui.coding_actions import CodingActions
 from annotator.ui.errors import show_message
 from annotator.ui.file_menu import FileMenu
 from annotator.ui.legend import Legend
+from annotator.ui.navigation import Navigator
 from annotator.ui.quote_panel import QuotePanel
 from annotator.ui.reader import Reader
+from annotator.ui.split_merge import SplitMergeActions
+from annotator.ui.unit_form import UnitForm
+from annotator.ui.view_menu import ViewMenu
 
 STATUS_SECONDS = 5
 
@@ -45,10 +56,15 @@ class MainWindow(QMainWindow):
         self.annotation_panel = AnnotationPanel()
         self.quote_panel = QuotePanel()
         self.details = ArticleDetails()
+        self.unit_form = UnitForm()
+        self.article_form = ArticleForm()
+        self.navigator = Navigator(self)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.annotation_panel, "Codes")
-        self.tabs.addTab(self.quote_panel, "Quotes")
-        self.tabs.addTab(self.details, "Details")
+        self.tabs.addTab(self.annotation_panel, self.tr("Codes"))
+        self.tabs.addTab(self.quote_panel, self.tr("Quotes"))
+        self.tabs.addTab(self.unit_form, self.tr("Unit"))
+        self.tabs.addTab(self.article_form, self.tr("Article"))
+        self.tabs.addTab(self.details, self.tr("Details"))
         self._build_layout()
 
         self.article_list.article_selected.connect(self.load_article)
@@ -62,6 +78,20 @@ class MainWindow(QMainWindow):
         self.details.article_edited.connect(self.save_article_details)
 
         self.file_menu = FileMenu(self)
+        # Edit menu, undo stack and the coding workflow (annotator/ui/coding_actions.py).
+        self.coding = CodingActions(self)
+        self.actors = ActorActions(self)
+        self.tabs.insertTab(2, self.actors.panel, self.tr("Actors"))
+        self._connect_coding()
+        self.view_menu = ViewMenu(self)
+        # Coders, blind coding, split and merge (annotator/ui/coder_dialog.py, split_merge.py).
+        self.coder_actions = CoderActions(self)
+        self.split_merge = SplitMergeActions(self)
+        # File > Adjudicate disagreements (annotator/ui/adjudication.py).
+        self.adjudication = AdjudicationActions(self)
+        # Codebook › Edit codebook… (annotator/ui/codebook_menu.py).
+        self.codebook_menu = CodebookMenu(self)
+        self.navigator.build_menu()
         self._project_label = QLabel()
         self._coder_label = QLabel()
         self.progress_label = QLabel()
@@ -69,6 +99,21 @@ class MainWindow(QMainWindow):
             label.setContentsMargins(8, 0, 8, 0)
             self.statusBar().addPermanentWidget(label)
         self._update_status()
+        # Help > About (annotator/ui/about.py). Keep it the last menu added.
+        self.about_action = add_help_menu(self)
+
+    def _connect_coding(self) -> None:
+        coding = self.coding
+        self.annotation_panel.annotation_selected.connect(coding.show_unit)
+        self.quote_panel.quote_selected.connect(lambda q: self.reader.select_span(q.start, q.end))
+        self.quote_panel.decision_requested.connect(coding.decide)
+        self.reader.quote_action.connect(coding.decide)
+        self.unit_form.value_committed.connect(coding.set_unit_value)
+        self.unit_form.memo_committed.connect(coding.set_annotation_memo)
+        self.article_form.value_committed.connect(coding.set_article_value)
+        self.article_form.memo_committed.connect(coding.set_article_memo)
+        self.article_form.done_requested.connect(coding.set_done)
+        self.codebook_panel.quote_category_chosen.connect(coding.set_quote_category)
 
     def _build_layout(self) -> None:
         centre = QWidget()
@@ -80,9 +125,9 @@ class MainWindow(QMainWindow):
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.codebook_panel)
         right.addWidget(self.tabs)
-        right.setSizes([380, 420])
+        self.right_splitter = right
         main = QSplitter(Qt.Orientation.Horizontal)
-        main.addWidget(self.article_list)
+        main.addWidget(self.navigator.panel)
         main.addWidget(centre)
         main.addWidget(right)
         main.setStretchFactor(1, 1)
@@ -98,7 +143,7 @@ class MainWindow(QMainWindow):
         try:
             project = Project.open(path)
         except ProjectError as exc:
-            self.show_error("Cannot open project", str(exc))
+            self.show_error(self.tr("Cannot open project"), str(exc))
             return False
         self.set_project(project)
         return True
@@ -106,15 +151,20 @@ class MainWindow(QMainWindow):
     def set_project(self, project: Project) -> None:
         if self.project is not None:
             self.details.save()  # a field still being edited belongs to the old project
+            self._commit_forms()
             self.project.close()
         self.project = project
         self.settings.last_project = str(project.path)
         try:
             save_settings(self.settings)
         except OSError as exc:
-            self.statusBar().showMessage(f"Settings not saved: {exc}", STATUS_SECONDS * 1000)
-        self.setWindowTitle(f"{project.name} — Annotator")
+            self.statusBar().showMessage(
+                self.tr("Settings not saved: {0}").format(exc), STATUS_SECONDS * 1000
+            )
+        self.setWindowTitle(self.tr("{0} — Annotator").format(project.name))
+        self.coding.clear()
         self.set_codebook(project.codebook())
+        self.navigator.project_changed()
         self.reader.show_article(None)
         self.annotation_panel.set_annotations([])
         self.quote_panel.set_quotes([])
@@ -125,6 +175,8 @@ class MainWindow(QMainWindow):
         self.codebook = codebook
         names = {c.id: c.name for c in codebook.categories}
         self.codebook_panel.set_codebook(codebook)
+        self.article_form.set_codebook(codebook)
+        self.coding.show_quote_category()
         self.reader.set_categories({c.id: c.color for c in codebook.categories}, names)
         self.annotation_panel.set_category_names(names)
         for shortcut in self._shortcuts:
@@ -144,7 +196,9 @@ class MainWindow(QMainWindow):
         if self.project is None:
             return
         current = self.article_list.current_article_id()
-        self.article_list.articles.set_articles(self.project.articles())
+        self.article_list.articles.set_articles(
+            self.project.articles(self.settings.coder, self.navigator.current_filter())
+        )
         if current is not None and self.article_list.articles.row_of(current) is not None:
             # Same article: select its row again without reloading it, so the coder
             # reading during an import keeps the scroll position and the selection.
@@ -166,13 +220,16 @@ class MainWindow(QMainWindow):
             return
         # A details field still being edited belongs to the article being left.
         self.details.save()
+        self._commit_forms()
         quotes = self.project.quotes(article_id)
-        annotations = self.project.annotations(article_id)
+        annotations = self.project.annotations(article_id, coder=visible_coder(self.settings))
         self.reader.set_article(article, self.project.entities(article_id), quotes, annotations)
         self.annotation_panel.set_annotations(annotations)
         self.quote_panel.set_quotes(quotes)
-        self.tabs.setTabText(1, f"Quotes ({len(quotes)})")
+        self.tabs.setTabText(1, self.tr("Quotes ({0})").format(len(quotes)))
         self.details.set_article(article)
+        self.coding.show_article(article_id)
+        self.actors.show_article()
 
     def save_article_details(self, article: Article) -> bool:
         """Save edited metadata at once; the list row and the reader header follow."""
@@ -181,13 +238,15 @@ class MainWindow(QMainWindow):
         try:
             self.project.update_article(article)
         except (ValueError, KeyError, ProjectError) as exc:
-            self.show_error("Cannot save the details", str(exc))
+            self.show_error(self.tr("Cannot save the details"), str(exc))
             self.load_article(article.id)
             return False
         self.reader.set_metadata(article)
         self.article_list.articles.set_metadata(article)
         self.statusBar().showMessage(
-            f"Saved the details of “{_short(article.title or '(untitled)')}”",
+            self.tr("Saved the details of “{0}”").format(
+                _short(article.title or self.tr("(untitled)"))
+            ),
             STATUS_SECONDS * 1000,
         )
         return True
@@ -195,7 +254,7 @@ class MainWindow(QMainWindow):
     # -- coding ----------------------------------------------------------------------------
 
     def code_selection(self, category_id: str) -> Annotation | None:
-        """Code the reader's selection with a category; saved before this returns."""
+        """Code the reader's selection with a category; saved before this returns (undoable)."""
         article = self.reader.article
         category = self.codebook.by_id(category_id)
         if self.project is None or article is None or category is None:
@@ -203,7 +262,9 @@ class MainWindow(QMainWindow):
         span = self.reader.selected_span()
         if span is None:
             self.statusBar().showMessage(
-                f"Select some text in the article first, then choose “{category.name}”.",
+                self.tr("Select some text in the article first, then choose “{0}”.").format(
+                    category.name
+                ),
                 STATUS_SECONDS * 1000,
             )
             return None
@@ -216,15 +277,14 @@ class MainWindow(QMainWindow):
             text=article.text[start:end],
             coder=self.settings.coder,
         )
-        try:
-            self.project.add_annotation(annotation)
-        except (ValueError, KeyError, ProjectError) as exc:
-            self.show_error("Cannot save the code", str(exc))
+        if not self.coding.add_annotation(annotation):
             return None
         self.reader.clear_selection()
-        self._annotations_changed(article.id)
+        if self.codebook.is_unit(category.id):
+            self.tabs.setCurrentWidget(self.unit_form)  # its form, to fill in next
         self.statusBar().showMessage(
-            f"Coded “{_short(annotation.text)}” as {category.name}", STATUS_SECONDS * 1000
+            self.tr("Coded “{0}” as {1}").format(_short(annotation.text), category.name),
+            STATUS_SECONDS * 1000,
         )
         return annotation
 
@@ -232,21 +292,27 @@ class MainWindow(QMainWindow):
         article = self.reader.article
         if self.project is None or article is None:
             return
-        self.project.delete_annotation(annotation_id)
-        self._annotations_changed(article.id)
-        self.statusBar().showMessage("Code deleted", STATUS_SECONDS * 1000)
+        if self.coding.delete_annotation(annotation_id):
+            self.statusBar().showMessage(
+                self.tr("Code deleted (Ctrl+Z brings it back)"), STATUS_SECONDS * 1000
+            )
 
-    def _annotations_changed(self, article_id: str) -> None:
+    def refresh_progress(self, article_id: str) -> None:
+        """Re-read one article's counts and state for the list and the status bar."""
         assert self.project is not None
-        annotations = self.project.annotations(article_id)
-        self.reader.set_annotations(annotations)
-        self.annotation_panel.set_annotations(annotations)
-        self.article_list.articles.set_annotation_count(article_id, len(annotations))
+        where = ArticleFilter(ids=(article_id,))
+        for summary in self.project.articles(self.settings.coder, where):
+            self.article_list.articles.set_progress(summary)
         self._update_status()
 
     def _quote_clicked(self, quote: Quote) -> None:
+        # The focus stays in the list, where A, E and R decide the quote.
         self.reader.select_span(quote.start, quote.end)
-        self.reader.text.setFocus()
+
+    def _commit_forms(self) -> None:
+        """Save a form field or memo still being edited (it belongs to the article left)."""
+        self.unit_form.commit_pending()
+        self.article_form.commit_pending()
 
     # -- feedback --------------------------------------------------------------------------
 
@@ -262,10 +328,13 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         model = self.article_list.articles
-        name = self.project.name if self.project is not None else "no project"
-        self._project_label.setText(f"Project: {name}")
-        self._coder_label.setText(f"Coder: {self.settings.coder}")
-        self.progress_label.setText(f"coded {model.coded_count()} of {model.rowCount()} articles")
+        name = self.project.name if self.project is not None else self.tr("no project")
+        self._project_label.setText(self.tr("Project: {0}").format(name))
+        self._coder_label.setText(self.tr("Coder: {0}").format(self.settings.coder))
+        text = self.tr("coded {0} of {1} articles").format(model.coded_count(), model.total())
+        if model.done_count():
+            text += self.tr(", {0} done").format(model.done_count())
+        self.progress_label.setText(text)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
         # Sizes set before the first layout are redistributed from the panels' size
@@ -277,13 +346,18 @@ class MainWindow(QMainWindow):
 
     def _size_panels(self) -> None:
         width = self.splitter.width()
-        self.splitter.setSizes([width * 30 // 100, width * 44 // 100, width * 26 // 100])
+        # The right column holds the coding forms: wide enough for a label and a field.
+        self.splitter.setSizes([width * 27 // 100, width * 43 // 100, width * 30 // 100])
+        # The coding forms below the codebook get the larger part of the right column.
+        height = self.right_splitter.height()
+        self.right_splitter.setSizes([height * 36 // 100, height * 64 // 100])
 
     def shutdown(self) -> None:
         """Let the workers end and close the project file."""
         self.file_menu.stop_workers()
         if self.project is not None:
             self.details.save()
+            self._commit_forms()
             self.project.close()
             self.project = None
 

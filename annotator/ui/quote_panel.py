@@ -1,36 +1,217 @@
-"""The "Quotes" tab: what pre-annotation found; a click selects the quote in the reader."""
+"""The "Quotes" tab: the quote suggestions, decided with one key each.
+
+With the list focused: A accepts, E or Enter corrects, R or Delete rejects the selected
+suggestion; J/K (or the arrow keys) move to the next/previous one. These keys win over
+the codebook's one-letter shortcuts while the list has the focus.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QKeyEvent
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from annotator.core import Quote
-from annotator.ui.table_model import RowsModel, rows_view
+from annotator.core import Decision, Quote
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
+from annotator.ui.table_model import Index, RowsModel, rows_view
+
+MARKS = {"accepted": "✓", "corrected": "✎", "rejected": "✗"}
+#: Shown for a quote's kind and decision, translated when shown.
+KINDS = {
+    "direct": QT_TRANSLATE_NOOP("QuoteModel", "direct"),
+    "partial": QT_TRANSLATE_NOOP("QuoteModel", "partial"),
+    "indirect": QT_TRANSLATE_NOOP("QuoteModel", "indirect"),
+}
+DECISIONS = {
+    "accepted": QT_TRANSLATE_NOOP("QuoteModel", "Accepted"),
+    "corrected": QT_TRANSLATE_NOOP("QuoteModel", "Corrected"),
+    "rejected": QT_TRANSLATE_NOOP("QuoteModel", "Rejected"),
+}
+DIMMED = QColor("#9e9e9e")
+#: Key -> what it asks for ("accept", "correct", "reject", "next", "previous").
+KEYS = {
+    Qt.Key.Key_A: "accept",
+    Qt.Key.Key_E: "correct",
+    Qt.Key.Key_Return: "correct",
+    Qt.Key.Key_Enter: "correct",
+    Qt.Key.Key_R: "reject",
+    Qt.Key.Key_Delete: "reject",
+    Qt.Key.Key_Backspace: "reject",
+    Qt.Key.Key_J: "next",
+    Qt.Key.Key_K: "previous",
+}
+
+
+class QuoteModel(RowsModel[Quote]):
+    """Quotes with the coder's decision on each: marked, and rejected ones dimmed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.decisions: dict[tuple[int, int], Decision] = {}
+        super().__init__(
+            (
+                "",
+                QCoreApplication.translate("QuoteModel", "Kind"),
+                QCoreApplication.translate("QuoteModel", "Speaker"),
+                QCoreApplication.translate("QuoteModel", "Cue"),
+                QCoreApplication.translate("QuoteModel", "Text"),
+            ),
+            lambda q: (
+                MARKS.get(self.decision_of(q), ""),
+                QCoreApplication.translate("QuoteModel", KINDS[q.kind])
+                if q.kind in KINDS
+                else q.kind,
+                q.speaker or "?",
+                q.cue or "",
+                " ".join(q.text.split()),
+            ),
+            parent,
+        )
+
+    def decision_of(self, quote: Quote) -> str:
+        decision = self.decisions.get((quote.start, quote.end))
+        return decision.decision if decision is not None else ""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        decision = self.decision_of(self.row(index.row()))
+        if role == Qt.ItemDataRole.ForegroundRole and decision == "rejected":
+            return DIMMED
+        if role == Qt.ItemDataRole.FontRole and decision == "rejected":
+            font = QFont()
+            font.setStrikeOut(index.column() == 4)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
+            if decision in DECISIONS:
+                return QCoreApplication.translate("QuoteModel", DECISIONS[decision])
+            return decision.capitalize() if decision else self.tr("Not decided yet")
+        return super().data(index, role)
 
 
 class QuotePanel(QWidget):
-    """Lists quotes (kind, speaker, cue, text); emits ``quote_clicked(quote)``."""
+    """Emits ``quote_clicked(quote)`` on a click, ``quote_selected(quote)`` when the selection
+    moves, and ``decision_requested(quote, "accept"|"correct"|"reject")``."""
 
     quote_clicked = Signal(object)
+    quote_selected = Signal(object)
+    decision_requested = Signal(object, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model: RowsModel[Quote] = RowsModel(
-            ("Kind", "Speaker", "Cue", "Text"),
-            lambda q: (q.kind, q.speaker or "?", q.cue or "", " ".join(q.text.split())),
-            self,
-        )
-        self.view = rows_view(self.model, stretch_column=3, widths={0: 58, 1: 110, 2: 64})
+        self._quotes: list[Quote] = []
+        self.model = QuoteModel(self)
+        self.view = rows_view(self.model, stretch_column=4, widths={0: 22, 1: 58, 2: 110, 3: 64})
         self.view.setObjectName("quoteList")
         self.view.clicked.connect(
             lambda index: self.quote_clicked.emit(self.model.row(index.row()))
         )
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.view.installEventFilter(self)
+        self.hide_rejected = QCheckBox(self.tr("Hide rejected"))
+        self.hide_rejected.toggled.connect(lambda _on: self._fill())
+        self.counts = QLabel()
+        help_text = QLabel(self.tr("A accept · E correct · R reject · J/K next/previous"))
+        help_text.setStyleSheet("color:#666")
+        bar = QHBoxLayout()
+        bar.addWidget(self.counts)
+        bar.addStretch(1)
+        bar.addWidget(self.hide_rejected)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.view)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(help_text)
 
-    def set_quotes(self, quotes: Sequence[Quote]) -> None:
-        self.model.set_rows(quotes)
+    def set_quotes(
+        self, quotes: Sequence[Quote], decisions: Mapping[tuple[int, int], Decision] | None = None
+    ) -> None:
+        self._quotes = list(quotes)
+        self.model.decisions = dict(decisions or {})
+        self._fill(keep=None)
+
+    def set_decisions(self, decisions: Mapping[tuple[int, int], Decision]) -> None:
+        """New decisions on the same quotes: the selected quote stays selected."""
+        self.model.decisions = dict(decisions)
+        self._fill()
+
+    def current_quote(self) -> Quote | None:
+        index = self.view.currentIndex()
+        return self.model.row(index.row()) if index.isValid() else None
+
+    def select_quote(self, quote: Quote | None) -> None:
+        rows = self.model.rows()
+        if quote is None or quote not in rows:
+            return
+        self.view.setCurrentIndex(self.model.index(rows.index(quote), 1))
+
+    def step(self, offset: int) -> bool:
+        """Select the next (+1) or previous (-1) suggestion; False at either end."""
+        count = self.model.rowCount()
+        if not count:
+            return False
+        row = self.view.currentIndex().row()
+        target = (0 if offset > 0 else count - 1) if row < 0 else row + offset
+        if not 0 <= target < count:
+            return False
+        self.view.setCurrentIndex(self.model.index(target, 1))
+        return True
+
+    def next_undecided(self) -> bool:
+        """Select the first suggestion after the current one that has no decision yet."""
+        rows = self.model.rows()
+        row = self.view.currentIndex().row()
+        for index in [*range(row + 1, len(rows)), *range(0, max(row, 0))]:
+            if not self.model.decision_of(rows[index]):
+                self.view.setCurrentIndex(self.model.index(index, 1))
+                return True
+        return False
+
+    def _fill(self, keep: Quote | None | bool = True) -> None:
+        current = self.current_quote() if keep is True else None
+        hide = self.hide_rejected.isChecked()
+        shown = [q for q in self._quotes if not (hide and self.model.decision_of(q) == "rejected")]
+        self.model.set_rows(shown)
+        if current is not None:
+            self.select_quote(current)
+        decided = [self.model.decision_of(q) for q in self._quotes]
+        done = sum(1 for d in decided if d)
+        self.counts.setText(
+            self.tr("{0} of {1} decided").format(done, len(self._quotes))
+            if self._quotes
+            else self.tr("No quote suggestions")
+        )
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.quote_selected.emit(self.model.row(current.row()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if not isinstance(event, QKeyEvent) or event.modifiers() & ~(
+            Qt.KeyboardModifier.KeypadModifier
+        ):
+            return super().eventFilter(watched, event)
+        action = KEYS.get(Qt.Key(event.key()))
+        if action is None:
+            return super().eventFilter(watched, event)
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()  # the list takes the key before a codebook shortcut does
+            return True
+        if event.type() == QEvent.Type.KeyPress:
+            if action in ("next", "previous"):
+                self.step(1 if action == "next" else -1)
+            else:
+                quote = self.current_quote()
+                if quote is not None:
+                    self.decision_requested.emit(quote, action)
+            return True
+        return super().eventFilter(watched, event)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QFont,
     QHelpEvent,
@@ -25,6 +25,7 @@ from annotator.ui.offsets import OffsetMap
 READER_FONTS = ["Charter", "Georgia", "Cambria", "Noto Serif", "DejaVu Serif", "Times New Roman"]
 LINE_HEIGHT_PERCENT = 135
 PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+_QUOTE_ACTIONS = ("accept", "correct", "reject")
 
 
 def reader_font() -> QFont:
@@ -37,7 +38,13 @@ def reader_font() -> QFont:
 
 
 class Reader(QWidget):
-    """Header (title, outlet, date, language) above the article text."""
+    """Header (title, outlet, date, language) above the article text.
+
+    Right-clicking a quote offers to accept, correct or reject it: ``quote_action(quote,
+    "accept"|"correct"|"reject")``.
+    """
+
+    quote_action = Signal(object, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +74,8 @@ class Reader(QWidget):
             )
         self.text.setPalette(palette)
         self.text.viewport().installEventFilter(self)
+        self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.text.customContextMenuRequested.connect(self._context_menu)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -80,6 +89,8 @@ class Reader(QWidget):
         self._quotes: list[Quote] = []
         self._annotations: list[Annotation] = []
         self._colors: dict[str, str] = {}
+        #: The coder's decision on each quote suggestion, by (start, end).
+        self._decisions: dict[tuple[int, int], str] = {}
         self._names: dict[str, str] = {}
         self._layers = frozenset(layer.key for layer in LAYERS)
         self.show_article(None)
@@ -106,6 +117,7 @@ class Reader(QWidget):
         """Show an article with its suggestions and codes (scrolled to the top)."""
         self._article = article
         self._map = OffsetMap(article.text)
+        self._decisions = {}
         self._entities = list(entities)
         self._quotes = list(quotes)
         self._annotations = list(annotations)
@@ -127,12 +139,25 @@ class Reader(QWidget):
         self._article = None
         self._map = OffsetMap("")
         self._entities, self._quotes, self._annotations = [], [], []
-        self.header.setText("<span style='color:#666'>No article selected</span>")
+        self.header.setText(
+            "<span style='color:#666'>" + self.tr("No article selected") + "</span>"
+        )
         self.text.setPlainText("")
+
+    @property
+    def annotations(self) -> list[Annotation]:
+        return list(self._annotations)
 
     def set_annotations(self, annotations: Sequence[Annotation]) -> None:
         self._annotations = list(annotations)
         self.redraw()
+
+    def set_decisions(self, decisions: Mapping[tuple[int, int], str]) -> None:
+        """Decisions on quote suggestions ("accepted", "rejected"…): rejected ones are dimmed."""
+        decisions = dict(decisions)
+        if decisions != self._decisions:
+            self._decisions = decisions
+            self.redraw()
 
     def set_layers(self, layers: frozenset[str]) -> None:
         self._layers = frozenset(layers)
@@ -162,6 +187,7 @@ class Reader(QWidget):
             self._quotes,
             self._annotations,
             self._colors,
+            {key for key, decision in self._decisions.items() if decision == "rejected"},
         )
         cursor = QTextCursor(document)
         cursor.beginEditBlock()
@@ -185,7 +211,7 @@ class Reader(QWidget):
         if article.language:
             details.append(article.language.upper())
         meta = " · ".join(html.escape(d) for d in details if d)
-        title = html.escape(article.title or "(untitled)")
+        title = html.escape(article.title or self.tr("(untitled)"))
         self.header.setText(
             f"<div style='font-size:15pt; font-weight:600'>{title}</div>"
             f"<div style='color:#555; margin-top:3px'>{meta}</div>"
@@ -205,6 +231,10 @@ class Reader(QWidget):
         start, end = snap_span(self._article.text, start, end)
         return (start, end) if start < end else None
 
+    def doc_position(self, offset: int) -> int:
+        """The document position of an article offset (they differ after astral characters)."""
+        return self._map.to_doc(offset)
+
     def select_span(self, start: int, end: int) -> None:
         """Select article offsets [start, end) and scroll them into view."""
         cursor = self.text.textCursor()
@@ -217,6 +247,39 @@ class Reader(QWidget):
         cursor = self.text.textCursor()
         cursor.clearSelection()
         self.text.setTextCursor(cursor)
+
+    # -- quotes ----------------------------------------------------------------------------
+
+    def quote_at(self, offset: int) -> Quote | None:
+        """The quote suggestion covering an article offset (its text or its speaker)."""
+        for q in self._quotes:
+            if q.start <= offset < q.end:
+                return q
+        for q in self._quotes:
+            if (
+                q.speaker_start is not None
+                and q.speaker_end is not None
+                and (q.speaker_start <= offset < q.speaker_end)
+            ):
+                return q
+        return None
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = self.text.createStandardContextMenu(pos)
+        quote = self.quote_at(self._map.to_text(self.text.cursorForPosition(pos).position()))
+        if quote is not None:
+            menu.addSeparator()
+            for action, text in (
+                ("accept", self.tr("Accept quote (A in the Quotes tab)")),
+                ("correct", self.tr("Correct quote… (E)")),
+                ("reject", self.tr("Reject quote (R)")),
+            ):
+                item = menu.addAction(text)
+                item.setData(action)
+        chosen = menu.exec(self.text.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+        if quote is not None and chosen is not None and chosen.data() in _QUOTE_ACTIONS:
+            self.quote_action.emit(quote, chosen.data())
 
     # -- tooltips --------------------------------------------------------------------------
 
@@ -234,21 +297,41 @@ class Reader(QWidget):
     def tooltip_at(self, offset: int) -> str:
         """What is at an article offset: the quote's speaker and cue, entity label, codes."""
         lines: list[str] = []
+        quote_lines = {
+            "direct": self.tr("Direct quote — speaker: {0}"),
+            "partial": self.tr("Partial quote — speaker: {0}"),
+            "indirect": self.tr("Indirect quote — speaker: {0}"),
+        }
+        speaker_lines = {
+            "direct": self.tr("Speaker of a direct quote"),
+            "partial": self.tr("Speaker of a partial quote"),
+            "indirect": self.tr("Speaker of an indirect quote"),
+        }
+        decision_lines = {
+            "accepted": self.tr("Accepted by you"),
+            "corrected": self.tr("Corrected by you"),
+            "rejected": self.tr("Rejected by you"),
+        }
         for q in self._quotes:
             if q.start <= offset < q.end:
-                lines.append(f"{q.kind.capitalize()} quote — speaker: {q.speaker or 'unknown'}")
+                line = quote_lines.get(q.kind, q.kind.capitalize() + " quote — speaker: {0}")
+                lines.append(line.format(q.speaker or self.tr("unknown")))
+                decision = self._decisions.get((q.start, q.end))
+                if decision:
+                    lines.append(decision_lines.get(decision, decision.capitalize() + " by you"))
                 if q.cue:
-                    lines.append(f"cue: {q.cue}")
+                    lines.append(self.tr("cue: {0}").format(q.cue))
             elif (
                 q.speaker_start is not None
                 and q.speaker_end is not None
                 and (q.speaker_start <= offset < q.speaker_end)
             ):
-                lines.append(f"Speaker of a {q.kind} quote")
+                lines.append(speaker_lines.get(q.kind, f"Speaker of a {q.kind} quote"))
         for e in self._entities:
             if e.start <= offset < e.end:
                 lines.append(f"{e.label}: {e.text}")
         for a in self._annotations:
             if a.start <= offset < a.end:
-                lines.append(f"Code: {self._names.get(a.category_id, '?')} ({a.coder})")
+                name = self._names.get(a.category_id, "?")
+                lines.append(self.tr("Code: {0} ({1})").format(name, a.coder))
         return "\n".join(dict.fromkeys(lines))

@@ -96,8 +96,10 @@ class ImportWorker(QThread):
                         message = messages.get(timeout=1.0)
                     except queue.Empty:
                         self.failed.emit(
-                            f"The import stopped unexpectedly (exit code {child.exitcode});"
-                            " the articles stored before that are kept."
+                            self.tr(
+                                "The import stopped unexpectedly (exit code {0});"
+                                " the articles stored before that are kept."
+                            ).format(child.exitcode)
                         )
                         return
                 if self._handle(message):
@@ -126,7 +128,7 @@ class ImportWorker(QThread):
 
 
 class ExportWorker(QThread):
-    """Runs services.export.export_xlsx."""
+    """Runs services.export.export_project (the format follows the file's extension)."""
 
     succeeded = Signal(str)  # the file written
     failed = Signal(str)
@@ -138,12 +140,14 @@ class ExportWorker(QThread):
 
     def run(self) -> None:
         try:
-            from annotator.services.export import export_xlsx
+            from annotator.services.export import export_project
 
             with Project.open(self.project_path) as project:
-                written = export_xlsx(project, self.out)
+                written = export_project(project, self.out)
             self.succeeded.emit(str(written))
         except OSError as exc:
-            self.failed.emit(f"{self.out}: cannot be written ({exc.strerror or exc})")
+            self.failed.emit(
+                self.tr("{0}: cannot be written ({1})").format(self.out, exc.strerror or exc)
+            )
         except Exception as exc:  # shown to the researcher; the window must survive it
             self.failed.emit(user_message(exc))

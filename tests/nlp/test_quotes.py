@@ -69,7 +69,9 @@ def test_fr_partial_agent_and_subject_pronoun() -> None:
     a = analyze(text, "fr")
     check_offsets(text, a)
     assert find_quote(a, "historique").speaker == "Emmanuel Macron"
-    q = find_quote(a, "des désaccords", "partial")
+    # Marks inside reported speech belong to the reported clause (French coding).
+    q = find_quote(a, "des désaccords", "indirect")
+    assert q.text == "« des désaccords » persistaient"
     assert q.speaker == "Emmanuel Macron"
 
 
@@ -107,3 +109,39 @@ def test_quote_inside_quote_is_not_indirect(fr_analysis) -> None:
     assert [q.kind for q in a.quotes] == ["direct"]
     assert a.quotes[0].speaker == "Marie Dupont"
     assert FR_TEXT  # the session text stays untouched
+
+
+def test_titles_nicknames_and_scare_quotes_are_not_quotes() -> None:
+    text = (
+        "Her novel “The Salt Year” sold well. The striker, nicknamed “the Hammer” by fans, "
+        "scored twice. The so-called “hope value” will go.\n"
+        "“We will win,” said coach Anna Price.\n"
+    )
+    a = analyze(text, "en")
+    check_offsets(text, a)
+    assert [q.text for q in a.quotes] == ["We will win"]
+    fr = "Le film « Les Veilleurs de nuit » sort mercredi. Les films dits « sociaux » peinent.\n"
+    assert analyze(fr, "fr").quotes == []
+
+
+def test_incise_verb_outside_the_lexicon_and_reported_clause_without_that() -> None:
+    fr = "Le maire Paul Vidal est arrivé.\n« On ne lâchera rien », a tranché le maire.\n"
+    q = find_quote(analyze(fr, "fr"), "On ne lâchera rien", "direct")
+    assert q.speaker == "Paul Vidal"
+    en = "Mayor Angela Brooks said she rode the bus herself at least once a week.\n"
+    q = find_quote(analyze(en, "en"), "she rode the bus", "indirect")
+    assert (q.speaker, q.text) == ("Angela Brooks", "she rode the bus herself at least once a week")
+
+
+def test_dash_interview_answers_are_the_interviewees_quotes() -> None:
+    text = (
+        "Lina Achour : « J’écris pour les filles des petites villes »\n\n"
+        "La romancière reçoit le prix Goncourt des lycéens. Entretien.\n\n"
+        "— Comment avez-vous réagi ?\n\n"
+        "— J’ai crié dans le train ! C’était un joli moment.\n"
+    )
+    a = analyze(text, "fr")
+    q = find_quote(a, "J’ai crié dans le train", "direct")
+    assert q.text == "J’ai crié dans le train ! C’était un joli moment."
+    assert q.speaker == "Lina Achour"
+    assert not [q for q in a.quotes if "Comment avez-vous" in q.text]

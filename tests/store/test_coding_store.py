@@ -193,3 +193,36 @@ def test_version_3_attributes_become_unit_variables_keyed_by_id(tmp_path):
         assert [v.code for v in variable.values] == ["-1", "+1"]
         assert project.annotations("a1")[0].attributes == {variable.id: "+1"}
         assert project.search("some")[0][0] == "a1"
+
+
+def test_article_list_filters_by_metadata_state_actor_and_search_hits(tmp_path):
+    from annotator.store import ArticleFilter
+
+    with _project(tmp_path) as project:
+        project.add_article(
+            Article(text="Autre texte.", title="B", outlet="Libé", date="2025-03-02", id="a2")
+        )
+        dupont = Actor("Jean Dupont", mentions=[Mention(9, 20, "Jean Dupont")])
+        quote = Quote(33, 63, TEXT[33:63], "direct", "Jean Dupont", 9, 20, None, dupont.id)
+        project.save_analysis("a1", Analysis("fr", quotes=[quote], actors=[dupont]))
+
+        def ids(coder=None, **kw):
+            return [s.id for s in project.articles(coder, ArticleFilter(**kw))]
+
+        assert ids() == ["a1", "a2"]
+        assert ids(outlet="Libé") == ["a2"]
+        assert ids(date_from="2025-03-01", date_to="2025-03-02") == ["a2"]
+        assert ids(quoted_actor="dupont") == ["a1"]
+        assert ids(ids=("a2", "a1")) == ["a2", "a1"]
+        project.set_coding(Coding("a1", "v-c1", "bob", True))
+        project.add_annotation(Annotation("a2", "claim", 0, 5, "Autre", "alice"))
+        # alice started a2 without answering the required variable: incomplete, to do.
+        assert ids("alice", state="incomplete") == ["a2"]
+        assert ids("alice", state="uncoded") == ["a1"]
+        assert ids("bob", state="coded") == ["a1"]
+        project.set_article_status(ArticleStatus("a2", "alice", done=True))
+        assert ids("alice", state="done") == ["a2"]
+        assert ids("alice", state="todo") == ["a1"]
+        summary = project.articles("bob")[0]
+        assert summary.coded and summary.missing == 0 and not summary.incomplete
+        assert project.outlets() == ["Libé"] and project.languages() == ["fr"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -53,4 +54,19 @@ def test_export_runs_in_a_worker_and_writes_the_workbook(
     # The worker may finish before a signal could be waited for: wait for its cleanup.
     qtbot.waitUntil(lambda: window.file_menu.export_worker is None, timeout=20_000)
     assert "Exported" in window.statusBar().currentMessage()
-    assert load_workbook(out).sheetnames[:2] == ["articles", "annotations"]
+    assert load_workbook(out).sheetnames[:2] == ["articles", "coding"]
+
+
+def test_export_offers_every_format_and_follows_the_chosen_one(
+    qtbot: QtBot, project_path: Path, tmp_path: Path, settings: Settings
+) -> None:
+    from annotator.ui.file_menu import EXPORT_FILTERS, with_export_suffix
+
+    assert with_export_suffix(tmp_path / "study", EXPORT_FILTERS[4]).suffix == ".qdpx"
+    assert with_export_suffix(tmp_path / "study.csv", EXPORT_FILTERS[0]).suffix == ".csv"
+    window = window_for(qtbot, settings)
+    assert window.open_project(project_path)
+    out = tmp_path / "study.qdpx"
+    assert window.file_menu.export_excel(out) is not None
+    qtbot.waitUntil(lambda: window.file_menu.export_worker is None, timeout=20_000)
+    assert "project.qde" in zipfile.ZipFile(out).namelist()

@@ -1,0 +1,127 @@
+"""Coding-study exports: .xlsx, CSV, JSON Lines and REFI-QDA (.qdpx).
+
+``export_project`` picks the format from the file's extension:
+
+- ``.xlsx``: sheets articles, coding, units, annotations, quotes, actors, codebook,
+  reliability;
+- ``.zip``: the same tables as one CSV file each (``coding.csv``, ``units.csv``, ...);
+- ``.csv``: one table (``sheet``, ``coding`` by default) as one CSV file;
+- ``.jsonl``: one JSON object per article-level value and per annotation;
+- ``.qdpx``: a REFI-QDA project for MAXQDA, ATLAS.ti, NVivo and QualCoder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.core import Codebook
+from annotator.services.errors import FileProblem
+from annotator.services.exports.refi import write_qdpx
+from annotator.services.exports.reliability import reliability_table
+from annotator.services.exports.scores import frame_scores
+from annotator.services.exports.tables import (
+    ANNOTATION_COLUMNS,
+    ARTICLE_COLUMNS,
+    CODEBOOK_COLUMNS,
+    Table,
+    actors_table,
+    annotations_table,
+    articles_table,
+    codebook_table,
+    coding_table,
+    quotes_table,
+    units_table,
+)
+from annotator.services.exports.text import write_csv_file, write_csv_zip, write_jsonl
+from annotator.services.exports.xlsx import write_workbook
+from annotator.store import Project
+
+#: Extensions ``export_project`` writes, with what each holds (for dialogs and help).
+FORMATS = {
+    ".xlsx": "Excel workbook, one sheet per table",
+    ".zip": "CSV files, one per table, in a zip archive",
+    ".csv": "one table as a CSV file (the coding table unless another is named)",
+    ".jsonl": "JSON Lines, one object per coded value and annotation",
+    ".qdpx": "REFI-QDA project (MAXQDA, ATLAS.ti, NVivo, QualCoder)",
+}
+SHEETS = (
+    "articles",
+    "coding",
+    "units",
+    "annotations",
+    "quotes",
+    "actors",
+    "codebook",
+    "reliability",
+)
+
+__all__ = [
+    "ANNOTATION_COLUMNS",
+    "ARTICLE_COLUMNS",
+    "CODEBOOK_COLUMNS",
+    "FORMATS",
+    "SHEETS",
+    "export_project",
+    "export_xlsx",
+    "tables",
+]
+
+
+def tables(
+    project: Project, codebook: Codebook | None = None, names: tuple[str, ...] = SHEETS
+) -> list[Table]:
+    """The export's tables (``names``, in sheet order); their rows are read only when written."""
+    codebook = codebook or project.codebook()
+    made = {
+        "articles": lambda: articles_table(project),
+        "coding": lambda: coding_table(project, codebook, frame_scores(codebook)),
+        "units": lambda: units_table(project, codebook),
+        "annotations": lambda: annotations_table(project, codebook),
+        "quotes": lambda: quotes_table(project),
+        "actors": lambda: actors_table(project),
+        "codebook": lambda: codebook_table(codebook),
+        "reliability": lambda: reliability_table(project, codebook),
+    }
+    return [made[name]() for name in SHEETS if name in names]
+
+
+def export_project(
+    project: Project, out: str | Path, *, bom: bool = False, sheet: str | None = None
+) -> Path:
+    """Export a project to ``out`` in the format its extension names; returns the path.
+
+    ``bom`` writes CSV with a UTF-8 byte-order mark (Excel on Windows then reads accents
+    right); ``sheet`` names the table a ``.csv`` export writes (``coding`` by default).
+    """
+    out = Path(out)
+    suffix = out.suffix.lower()
+    if suffix not in FORMATS:
+        known = ", ".join(FORMATS)
+        raise FileProblem(out, f"cannot export to '{suffix or out.name}' files (use {known})")
+    if sheet is not None and suffix != ".csv":
+        raise FileProblem(out, "a single sheet is exported only to a .csv file")
+    if sheet is not None and sheet not in SHEETS:
+        raise FileProblem(out, f"no sheet named '{sheet}' (sheets: {', '.join(SHEETS)})")
+    if not out.parent.is_dir():
+        raise FileProblem(out, f"the folder {out.parent} does not exist")
+    codebook = project.codebook()
+    if suffix == ".xlsx":
+        write_workbook(tables(project, codebook), out)
+    elif suffix == ".zip":
+        write_csv_zip(tables(project, codebook), out, bom=bom)
+    elif suffix == ".csv":
+        chosen = sheet or "coding"
+        write_csv_file(tables(project, codebook, (chosen,))[0], out, bom=bom)
+    elif suffix == ".jsonl":
+        write_jsonl(project, codebook, out)
+    else:
+        write_qdpx(project, codebook, out)
+    return out
+
+
+def export_xlsx(project: Project, out: str | Path) -> Path:
+    """Write the .xlsx workbook (``export_project`` for a path ending in .xlsx)."""
+    out = Path(out)
+    if out.suffix.lower() != ".xlsx":
+        out = out.with_name(out.name + ".xlsx")
+    return export_project(project, out)

@@ -1,0 +1,261 @@
+"""REFI-QDA project export (.qdpx) for MAXQDA, ATLAS.ti, NVivo and QualCoder.
+
+A .qdpx file is a zip archive holding ``project.qde`` (XML in the ``urn:QDA-XML:project:1.0``
+namespace of the REFI-QDA Project schema, 2019) and a ``sources/`` folder with one UTF-8
+text file per article. Categories become codes (nested, with their colours), coders become
+users, each annotation a plain-text selection of its article coded with its category by
+its coder; unit values and memos go in the selection's description. Article metadata and
+each coder's article-level values are document variables.
+
+The XML is written element by element to a temporary file while the texts go into the
+archive, so a project of any size is exported in flat memory.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+import uuid
+import zipfile
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from annotator import __version__
+from annotator.core import Annotation, Category, Codebook, Variable
+from annotator.services.exports.values import actor_name, yes_no
+from annotator.store import Project, streams
+
+NS = "urn:QDA-XML:project:1.0"
+#: Every element in the default namespace, without prefixes, as QDA programs write them.
+_NSMAP = {None: NS}
+_GUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_RGB = re.compile(r"#([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})")
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_GUID_NAMESPACE = uuid.UUID("0b6a4f3e-5c1d-4f7e-9a43-2f1d7c9e8b20")
+#: Article metadata exported as document variables: (field, REFI type).
+_METADATA = (
+    ("outlet", "Text"),
+    ("author", "Text"),
+    ("date", "Date"),
+    ("language", "Text"),
+    ("section", "Text"),
+    ("url", "Text"),
+    ("source_file", "Text"),
+)
+_TYPES = {"yesno": "Boolean", "number": "Float"}
+
+
+def guid(key: str, salt: str = "") -> str:
+    """A REFI GUID: the id itself when it is one, else a stable UUID derived from it."""
+    if not salt and _GUID.fullmatch(key):
+        return key.lower()
+    return str(uuid.uuid5(_GUID_NAMESPACE, f"{salt}:{key}"))
+
+
+def _q(tag: str) -> str:
+    return f"{{{NS}}}{tag}"
+
+
+def _text(value: Any) -> str:
+    return _XML_ILLEGAL.sub("", str(value))
+
+
+def write_qdpx(project: Project, codebook: Codebook, out: Path) -> None:
+    """Write the project as a REFI-QDA .qdpx archive."""
+    coder_ids = streams.coder_ids(project)
+    coders = sorted(set(coder_ids) | {c for _a, c in streams.coded_pairs(project)})
+    users = {name: guid(coder_ids.get(name, name), "" if name in coder_ids else "coder")
+             for name in coders}  # fmt: skip
+    tmp = out.with_name(out.name + ".part")
+    with tempfile.TemporaryDirectory(prefix="annotator-qdpx-") as work:
+        qde = Path(work) / "project.qde"
+        try:
+            with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+                with etree.xmlfile(str(qde), encoding="utf-8") as xf:
+                    xf.write_declaration()
+                    attrs = {"name": _text(project.name), "origin": f"Annotator {__version__}"}
+                    with xf.element(_q("Project"), attrs, nsmap=_NSMAP):
+                        _write_head(xf, users, codebook, coders)
+                        sources = _sources(project, codebook, users, coders, archive)
+                        first = next(sources, None)
+                        if first is not None:
+                            with xf.element(_q("Sources")):
+                                xf.write(first)
+                                for source in sources:
+                                    xf.write(source)
+                archive.write(qde, "project.qde")
+            tmp.replace(out)
+        finally:
+            tmp.unlink(missing_ok=True)
+
+
+def _write_head(xf: Any, users: dict[str, str], codebook: Codebook, coders: list[str]) -> None:
+    if users:
+        element = etree.Element(_q("Users"), nsmap=_NSMAP)
+        for name, user_guid in users.items():
+            etree.SubElement(element, _q("User"), guid=user_guid, name=_text(name))
+        xf.write(element)
+    if codebook.categories:
+        book = etree.Element(_q("CodeBook"), nsmap=_NSMAP)
+        codes = etree.SubElement(book, _q("Codes"))
+        _add_codes(codes, codebook, None)
+        xf.write(book)
+    variables = etree.Element(_q("Variables"), nsmap=_NSMAP)
+    for name, kind in _METADATA:
+        variable = etree.SubElement(
+            variables, _q("Variable"), guid=guid(name, "metadata"), name=name, typeOfVariable=kind
+        )
+        etree.SubElement(variable, _q("Description")).text = f"article {name.replace('_', ' ')}"
+    for v in codebook.article_variables():
+        for coder in coders:
+            variable = etree.SubElement(
+                variables,
+                _q("Variable"),
+                guid=guid(f"{v.id}/{coder}", "variable"),
+                name=_text(f"{v.name} ({coder})"),
+                typeOfVariable=_TYPES.get(v.kind, "Text"),
+            )
+            etree.SubElement(variable, _q("Description")).text = _text(
+                f"{v.label or v.name}, as coded by {coder}"
+            )
+    xf.write(variables)
+
+
+def _add_codes(parent: Any, codebook: Codebook, parent_id: str | None) -> None:
+    for category in codebook.children(parent_id):
+        attrs = {"guid": guid(category.id), "name": _text(category.name), "isCodable": "true"}
+        if _RGB.fullmatch(category.color or ""):
+            attrs["color"] = category.color
+        code = etree.SubElement(parent, _q("Code"), attrs)
+        description = _category_description(codebook, category)
+        if description:
+            etree.SubElement(code, _q("Description")).text = _text(description)
+        _add_codes(code, codebook, category.id)
+
+
+def _category_description(codebook: Codebook, category: Category) -> str:
+    lines = [category.description] if category.description else []
+    unit = codebook.unit_variables(category.id)
+    if unit:
+        lines.append("Unit variables: " + ", ".join(v.name for v in unit))
+    return "\n".join(lines)
+
+
+def _sources(
+    project: Project,
+    codebook: Codebook,
+    users: dict[str, str],
+    coders: list[str],
+    archive: zipfile.ZipFile,
+) -> Iterator[Any]:
+    """One TextSource element per article; its text goes into the archive on the way."""
+    variables = {v.id: v for v in codebook.variables}
+    categories = {c.id for c in codebook.categories}
+    texts = streams.article_texts(project)
+    for meta, (article_id, _title, text, _imported) in zip(
+        streams.article_meta(project), texts, strict=True
+    ):
+        source_guid = guid(article_id)
+        archive.writestr(f"sources/{source_guid}.txt", text.encode("utf-8"))
+        attrs = {
+            "guid": source_guid,
+            "name": _text(meta.title or meta.source_file or article_id),
+            "plainTextPath": f"internal://{source_guid}.txt",
+        }
+        if meta.imported_at:
+            attrs["creationDateTime"] = meta.imported_at
+        source = etree.Element(_q("TextSource"), attrs, nsmap=_NSMAP)
+        actors = streams.actor_names(project, article_id)
+        for annotation in streams.article_annotations(project, article_id):
+            if annotation.category_id in categories:
+                _add_selection(source, annotation, users, variables, actors)
+        for name, kind in _METADATA:
+            _add_value(source, guid(name, "metadata"), kind, getattr(meta, name))
+        for coding in project.codings(article_id=article_id):
+            variable = variables.get(coding.variable_id)
+            if variable is None or variable.level != "article" or coding.coder not in coders:
+                continue
+            value = coding.value
+            if variable.kind == "actor":
+                value = actor_name(value, actors)
+            _add_value(
+                source,
+                guid(f"{variable.id}/{coding.coder}", "variable"),
+                _TYPES.get(variable.kind, "Text"),
+                value,
+            )
+        yield source
+
+
+def _add_selection(
+    source: Any,
+    annotation: Annotation,
+    users: dict[str, str],
+    variables: dict[str, Variable],
+    actors: dict[str, str],
+) -> None:
+    user = users.get(annotation.coder) or guid(annotation.coder, "coder")
+    attrs = {
+        "guid": guid(annotation.id),
+        "name": _text(annotation.text[:100]),
+        "startPosition": str(annotation.start),
+        "endPosition": str(annotation.end),
+        "creatingUser": user,
+        "creationDateTime": annotation.created,
+    }
+    selection = etree.SubElement(source, _q("PlainTextSelection"), attrs)
+    notes = []
+    for key, value in annotation.attributes.items():
+        variable = variables.get(key)
+        if variable is not None and variable.kind == "actor":
+            value = actor_name(value, actors)
+        notes.append(f"{variable.name if variable else key}: {value}")
+    if annotation.memo:
+        notes.append(annotation.memo)
+    if notes:
+        etree.SubElement(selection, _q("Description")).text = _text("\n".join(notes))
+    coding = etree.SubElement(
+        selection,
+        _q("Coding"),
+        guid=guid(annotation.id, "coding"),
+        creatingUser=user,
+        creationDateTime=annotation.created,
+    )
+    etree.SubElement(coding, _q("CodeRef"), targetGUID=guid(annotation.category_id))
+
+
+def _add_value(source: Any, variable_guid: str, kind: str, value: Any) -> None:
+    """A document variable's value, typed as the schema wants (skipped when it does not fit)."""
+    if value is None or value == "":
+        return
+    if kind == "Boolean":
+        flag = yes_no(value)
+        if flag not in (0, 1):
+            return
+        tag, text = "BooleanValue", "true" if flag else "false"
+    elif kind == "Float":
+        try:
+            number = Decimal(str(value).replace(",", "."))
+        except InvalidOperation:
+            return
+        if not number.is_finite():
+            return
+        text = format(number, "f")
+        tag = "FloatValue"
+    elif kind == "Date":
+        try:
+            text = date.fromisoformat(str(value)[:10]).isoformat()
+        except ValueError:
+            return
+        tag = "DateValue"
+    else:
+        tag, text = "TextValue", _text(value if not isinstance(value, list) else "; ".join(
+            str(v) for v in value))  # fmt: skip
+    element = etree.SubElement(source, _q("VariableValue"))
+    etree.SubElement(element, _q("VariableRef"), targetGUID=variable_guid)
+    etree.SubElement(element, _q(tag)).text = text

@@ -1,0 +1,80 @@
+"""Generic news frame scores (Semetko & Valkenburg 2000) from the yes/no frame questions.
+
+A frame's score for one article and one coder is the mean of its questions' answers,
+yes = 1 and no = 0, over the questions answered (``None`` when none was). Questions are
+found by name, as in the ``frames`` template: article-level yes/no variables named
+``conflict_1`` ... ``conflict_4``, ``human_interest_1`` ..., ``economic_1`` ...,
+``morality_1`` ... and ``responsibility_1`` ...; a codebook of one's own that names its
+questions this way gets scores too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from annotator.core import Codebook, Coding, Variable
+
+#: The five generic frames, as score names for statistics software, with their labels.
+FRAMES: dict[str, str] = {
+    "conflict": "Conflict",
+    "human_interest": "Human interest",
+    "economic": "Economic consequences",
+    "morality": "Morality",
+    "responsibility": "Attribution of responsibility",
+}
+_YES = {"1", "yes", "y", "true", "oui", "vrai"}
+_NO = {"0", "no", "n", "false", "non", "faux"}
+_ITEM = re.compile(r"(?P<frame>" + "|".join(FRAMES) + r")_\d+")
+
+Scores = dict[str, float | None]
+
+
+def frame_items(codebook: Codebook) -> dict[str, list[Variable]]:
+    """Each frame's yes/no questions in the codebook (frames without questions left out)."""
+    items: dict[str, list[Variable]] = {}
+    for variable in codebook.article_variables():
+        match = _ITEM.fullmatch(variable.name)
+        if match and variable.kind == "yesno":
+            items.setdefault(match["frame"], []).append(variable)
+    return {frame: items[frame] for frame in FRAMES if frame in items}
+
+
+def yes_no(value: Any) -> int | None:
+    """1 for a yes, 0 for a no, None for no answer or anything else ("don't know")."""
+    if isinstance(value, bool):
+        return int(value)
+    if value is None:
+        return None
+    text = str(value).strip().casefold()
+    if text in _YES:
+        return 1
+    if text in _NO:
+        return 0
+    return None
+
+
+def frame_scores(codebook: Codebook, codings: Iterable[Coding]) -> dict[tuple[str, str], Scores]:
+    """Frame scores per (article id, coder), for every pair with at least one coded value.
+
+    Each pair gets every frame the codebook has questions for; a frame none of whose
+    questions was answered scores ``None``.
+    """
+    items = frame_items(codebook)
+    frame_of = {v.id: frame for frame, variables in items.items() for v in variables}
+    answers: dict[tuple[str, str], dict[str, list[int]]] = {}
+    for coding in codings:
+        key = (coding.article_id, coding.coder)
+        per_frame = answers.setdefault(key, {})
+        frame = frame_of.get(coding.variable_id)
+        answer = yes_no(coding.value) if frame else None
+        if frame is not None and answer is not None:
+            per_frame.setdefault(frame, []).append(answer)
+    return {
+        key: {
+            frame: (sum(got[frame]) / len(got[frame]) if got.get(frame) else None)
+            for frame in items
+        }
+        for key, got in answers.items()
+    }

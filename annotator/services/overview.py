@@ -1,0 +1,198 @@
+"""The tables behind the overview charts: codes per outlet, a stance over time, most
+quoted actors and frame prevalence. Each is a plain ``Table`` that the window draws
+and that can be saved as .csv or .xlsx (the figures behind every chart)."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from annotator.core import Codebook, Variable
+from annotator.services.frames import FRAMES, frame_items, frame_scores, yes_no
+from annotator.store import Project
+
+ChartKind = Literal["bar", "stacked", "line"]
+#: Names a variable must have to be drawn as "stance over time" (the first one found).
+STANCE_NAMES = ("stance", "position", "tone")
+
+
+@dataclass(slots=True)
+class Table:
+    """A small table: a label column then one column per series; ``chart`` says how to draw it."""
+
+    title: str
+    columns: list[str]
+    rows: list[list[Any]] = field(default_factory=list)
+    chart: ChartKind = "bar"
+    #: Shown instead of a chart when there is nothing to draw.
+    empty_reason: str = ""
+
+    def series(self) -> list[str]:
+        return self.columns[1:]
+
+    def write_csv(self, path: str | Path) -> None:
+        with Path(path).open("w", newline="", encoding="utf-8-sig") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(self.columns)
+            writer.writerows(self.rows)
+
+
+def overview_tables(project: Project, coder: str | None = None) -> list[Table]:
+    """Every overview table, for one coder's codes or everyone's."""
+    codebook = project.codebook()
+    return [
+        codes_per_outlet(project, codebook, coder),
+        stance_over_time(project, codebook, coder),
+        most_quoted_actors(project),
+        frame_prevalence(project, codebook, coder),
+    ]
+
+
+def codes_per_outlet(project: Project, codebook: Codebook, coder: str | None = None) -> Table:
+    """How many spans each top-level category holds, per outlet (children count for parents)."""
+    top = {c.id: _root(codebook, c.id) for c in codebook.categories}
+    names = {c.id: c.name for c in codebook.categories}
+    roots = [c.id for c in codebook.categories if c.parent_id is None]
+    sql = (
+        "select coalesce(nullif(a.outlet, ''), '(no outlet)'), n.category_id, count(*)"
+        " from annotations n join articles a on a.id = n.article_id"
+        + (" where n.coder = ?" if coder else "")
+        + " group by 1, 2"
+    )
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for outlet, category_id, count in project.db.execute(sql, [coder] if coder else []):
+        counts[outlet][top.get(category_id, category_id)] += count
+    used = [r for r in roots if any(c[r] for c in counts.values())]
+    table = Table("Codes per outlet", ["outlet", *(names[r] for r in used)], chart="stacked")
+    table.rows = [[outlet, *(counts[outlet][r] for r in used)] for outlet in sorted(counts)]
+    if not table.rows:
+        table.empty_reason = "No codes yet."
+    return table
+
+
+def stance_variable(codebook: Codebook) -> Variable | None:
+    """The variable drawn over time: the first named stance, position or tone."""
+    for name in STANCE_NAMES:
+        for variable in codebook.variables:
+            if variable.name.casefold() == name and variable.kind in ("nominal", "ordinal"):
+                return variable
+    return None
+
+
+def stance_over_time(project: Project, codebook: Codebook, coder: str | None = None) -> Table:
+    """Counts of each value of the stance variable per month of publication."""
+    variable = stance_variable(codebook)
+    if variable is None:
+        return Table(
+            "Stance over time",
+            ["month"],
+            chart="line",
+            empty_reason="The codebook has no variable named stance, position or tone.",
+        )
+    dates = dict(project.db.execute("select id, substr(date, 1, 7) from articles").fetchall())
+    values: list[tuple[str, Any]] = []
+    if variable.level == "unit":
+        for annotation in project.annotations(coder=coder):
+            if variable.id in annotation.attributes:
+                values.append((annotation.article_id, annotation.attributes[variable.id]))
+    else:
+        values = [
+            (c.article_id, c.value)
+            for c in project.codings(coder=coder)
+            if c.variable_id == variable.id
+        ]
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for article_id, value in values:
+        month = dates.get(article_id) or "(no date)"
+        counts[month][variable.value_label(value)] += 1
+    labels = [v.label or v.code for v in variable.values] or sorted(
+        {label for c in counts.values() for label in c}
+    )
+    table = Table(f"{variable.label or variable.name} over time", ["month", *labels], chart="line")
+    table.rows = [[month, *(counts[month][label] for label in labels)] for month in sorted(counts)]
+    if not table.rows:
+        table.empty_reason = f"No article is coded for {variable.name} yet."
+    return table
+
+
+def most_quoted_actors(project: Project, limit: int = 15) -> Table:
+    """Actors with the most quotes (as suggested and corrected), all articles together."""
+    rows = project.db.execute(
+        "select r.name, r.type, count(*) from quotes q join actors r on r.id = q.actor_id"
+        " group by r.name, r.type order by 3 desc, 1 limit ?",
+        [limit],
+    ).fetchall()
+    table = Table("Most quoted actors", ["actor", "quotes"])
+    table.rows = [[name, count] for name, _type, count in rows]
+    if not table.rows:
+        table.empty_reason = "No quote has a speaker yet."
+    return table
+
+
+def frame_prevalence(project: Project, codebook: Codebook, coder: str | None = None) -> Table:
+    """Mean frame score (0-1) over coded articles; without frame questions, share of yes."""
+    codings = project.codings(coder=coder)
+    table = Table("Frame prevalence", ["frame", "mean score"])
+    if frame_items(codebook):
+        scores = frame_scores(codebook, codings)
+        for frame, label in FRAMES.items():
+            found = [s[frame] for s in scores.values() if s.get(frame) is not None]
+            if found:
+                table.rows.append(
+                    [label, round(sum(v for v in found if v is not None) / len(found), 3)]
+                )
+    else:
+        table.columns = ["variable", "share of yes"]
+        answers: dict[str, list[int]] = defaultdict(list)
+        yes_no_vars = {v.id: v for v in codebook.article_variables() if v.kind == "yesno"}
+        for coding in codings:
+            if coding.variable_id in yes_no_vars:
+                answer = yes_no(coding.value)
+                if answer is not None:
+                    answers[coding.variable_id].append(answer)
+        for variable_id, given in answers.items():
+            variable = yes_no_vars[variable_id]
+            table.rows.append([variable.label or variable.name, round(sum(given) / len(given), 3)])
+    if not table.rows:
+        table.empty_reason = "No frame question is answered yet."
+    return table
+
+
+def write_tables_xlsx(tables: Iterable[Table], path: str | Path) -> None:
+    """Every table on a sheet of its own."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for table in tables:
+        sheet = book.create_sheet(_sheet_name(table.title))
+        sheet.append(table.columns)
+        for row in table.rows:
+            sheet.append(row)
+        for cells in sheet.iter_rows(min_row=2):
+            for cell in cells:
+                # An actor or outlet name that looks like a formula stays text.
+                if isinstance(cell.value, str) and cell.value[:1] in ("=", "+", "-", "@"):
+                    cell.data_type = "s"
+        sheet.freeze_panes = "A2"
+    book.save(path)
+
+
+def _sheet_name(title: str) -> str:
+    return "".join(ch for ch in title if ch not in "[]:*?/\\")[:31]
+
+
+def _root(codebook: Codebook, category_id: str) -> str:
+    seen = set()
+    category = codebook.by_id(category_id)
+    while category is not None and category.parent_id and category.id not in seen:
+        seen.add(category.id)
+        parent = codebook.by_id(category.parent_id)
+        if parent is None:
+            break
+        category = parent
+    return category.id if category is not None else category_id

@@ -1,0 +1,235 @@
+"""Read-only streams over a whole project, for exports.
+
+Rows come from SQL cursors one at a time, in the articles' import order, so an export
+of a large project keeps a flat memory profile instead of building lists of everything.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+
+from annotator.core import Annotation
+from annotator.store.rows import annotation_from_row
+
+#: Every ordered read joins the articles and sorts by this, so all sheets list articles alike.
+_ARTICLE_ORDER = "a.imported_at, a.rowid"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    """An article's metadata and counts, without its text."""
+
+    id: str
+    title: str
+    outlet: str
+    author: str
+    date: str | None
+    language: str
+    section: str
+    url: str
+    source_file: str
+    imported_at: str
+    near_duplicate_of: str
+    words: int
+    annotations: int
+
+
+def _db(project: Any) -> sqlite_utils.Database:
+    return project.db if hasattr(project, "db") else project
+
+
+def article_meta(project: Any) -> Iterator[ArticleMeta]:
+    """Every article's metadata with its word count and number of annotations."""
+    db = _db(project)
+    db.conn.create_function("annotator_words", 1, _word_count, deterministic=True)
+    rows = db.execute(
+        "select a.id, a.title, a.outlet, a.author, a.date, a.language, a.section, a.url,"
+        " a.source_file, a.imported_at, a.near_duplicate_of, annotator_words(a.text),"
+        " (select count(*) from annotations n where n.article_id = a.id)"
+        f" from articles a order by {_ARTICLE_ORDER}"
+    )
+    for row in rows:
+        t = ["" if value is None else str(value) for value in row[:11]]
+        yield ArticleMeta(
+            id=t[0],
+            title=t[1],
+            outlet=t[2],
+            author=t[3],
+            date=row[4] or None,
+            language=t[5],
+            section=t[6],
+            url=t[7],
+            source_file=t[8],
+            imported_at=t[9],
+            near_duplicate_of=t[10],
+            words=int(row[11]),
+            annotations=int(row[12]),
+        )
+
+
+def _word_count(text: str | None) -> int:
+    return len(text.split()) if text else 0
+
+
+def article_texts(project: Any) -> Iterator[tuple[str, str, str, str]]:
+    """(id, title, text, imported_at) of every article, one at a time."""
+    rows = _db(project).execute(
+        f"select a.id, a.title, a.text, a.imported_at from articles a order by {_ARTICLE_ORDER}"
+    )
+    for article_id, title, text, imported_at in rows:
+        yield article_id, title or "", text or "", imported_at or ""
+
+
+def coded_pairs(project: Any) -> Iterator[tuple[str, str]]:
+    """(article id, coder) for every coder who coded, annotated or marked an article."""
+    rows = _db(project).execute(
+        "with pairs(article_id, coder) as ("
+        " select article_id, coder from codings union"
+        " select article_id, coder from annotations union"
+        " select article_id, coder from article_status)"
+        f" select p.article_id, p.coder from pairs p join articles a on a.id = p.article_id"
+        f" order by {_ARTICLE_ORDER}, p.coder"
+    )
+    yield from ((r[0], r[1]) for r in rows)
+
+
+def coding_values(project: Any, article_id: str, coder: str) -> dict[str, Any]:
+    """One coder's article-level values for one article, keyed by variable id."""
+    rows = _db(project).execute(
+        "select variable_id, value from codings where article_id = ? and coder = ?",
+        [article_id, coder],
+    )
+    return {variable_id: json.loads(value) for variable_id, value in rows}
+
+
+def coder_status(project: Any, article_id: str, coder: str) -> tuple[bool, str, int]:
+    """(marked done, memo, number of annotations) of one coder on one article."""
+    db = _db(project)
+    row = db.execute(
+        "select done, memo from article_status where article_id = ? and coder = ?",
+        [article_id, coder],
+    ).fetchone()
+    count = db.execute(
+        "select count(*) from annotations where article_id = ? and coder = ?",
+        [article_id, coder],
+    ).fetchone()[0]
+    return (bool(row[0]), row[1] or "", int(count)) if row else (False, "", int(count))
+
+
+def all_annotations(project: Any, category_ids: list[str] | None = None) -> Iterator[Annotation]:
+    """Every annotation (or those of the given categories), by article, then offset, then coder."""
+    where, args = "", []
+    if category_ids is not None:
+        if not category_ids:
+            return
+        where = f" where n.category_id in ({','.join('?' * len(category_ids))})"
+        args = list(category_ids)
+    cursor = _db(project).execute(
+        f"select n.* from annotations n join articles a on a.id = n.article_id{where}"
+        f" order by {_ARTICLE_ORDER}, n.start, n.end, n.coder, n.rowid",
+        args,
+    )
+    names = [d[0] for d in cursor.description]
+    for row in cursor:
+        yield annotation_from_row(dict(zip(names, row, strict=True)))
+
+
+def article_annotations(project: Any, article_id: str) -> list[Annotation]:
+    """The annotations of one article, in text order."""
+    cursor = _db(project).execute(
+        "select * from annotations where article_id = ? order by start, end, coder, rowid",
+        [article_id],
+    )
+    names = [d[0] for d in cursor.description]
+    return [annotation_from_row(dict(zip(names, row, strict=True))) for row in cursor]
+
+
+def article_header(project: Any, article_id: str) -> tuple[str, str, str | None, str] | None:
+    """(title, outlet, date, language) of one article, or None when there is no such article."""
+    row = (
+        _db(project)
+        .execute("select title, outlet, date, language from articles where id = ?", [article_id])
+        .fetchone()
+    )
+    return None if row is None else (row[0] or "", row[1] or "", row[2], row[3] or "")
+
+
+def actor_names(project: Any, article_id: str) -> dict[str, str]:
+    """Actor id to name for one article."""
+    rows = _db(project).execute("select id, name from actors where article_id = ?", [article_id])
+    return {actor_id: name for actor_id, name in rows}
+
+
+def actor_rows(project: Any) -> Iterator[tuple[str, str, str, str, str, int, int]]:
+    """(article id, actor id, name, type, source, mentions, quotes) of every actor."""
+    rows = _db(project).execute(
+        "select r.article_id, r.id, r.name, r.type, r.source,"
+        " (select count(*) from mentions m where m.actor_id = r.id),"
+        " (select count(*) from quotes q where q.article_id = r.article_id"
+        "  and q.actor_id = r.id)"
+        " from actors r join articles a on a.id = r.article_id"
+        f" order by {_ARTICLE_ORDER}, r.name, r.id"
+    )
+    yield from (tuple(r) for r in rows)
+
+
+def quote_rows(project: Any) -> Iterator[tuple[Any, ...]]:
+    """(article id, kind, speaker, cue, text, start, end, actor name) of every suggested quote."""
+    rows = _db(project).execute(
+        "select q.article_id, q.kind, q.speaker, q.cue, q.text, q.start, q.end,"
+        " (select r.name from actors r where r.id = q.actor_id)"
+        f" from quotes q join articles a on a.id = q.article_id order by {_ARTICLE_ORDER}, q.start"
+    )
+    yield from (tuple(r) for r in rows)
+
+
+def coder_ids(project: Any) -> dict[str, str]:
+    """Coder name to the coder's stable id."""
+    return {name: cid for cid, name in _db(project).execute("select id, name from coders")}
+
+
+def overlap_codings(project: Any) -> Iterator[tuple[str, str, str, Any]]:
+    """(variable id, article id, coder, value) on articles that two coders or more coded."""
+    rows = _db(project).execute(
+        "select variable_id, article_id, coder, value from codings where article_id in"
+        " (select article_id from codings group by article_id having count(distinct coder) > 1)"
+    )
+    for variable_id, article_id, coder, value in rows:
+        yield variable_id, article_id, coder, json.loads(value)
+
+
+def overlap_spans(project: Any) -> Iterator[tuple[str, str, str, int, int, int]]:
+    """(category id, article id, coder, start, end, article length) on articles that two
+    coders or more annotated."""
+    rows = _db(project).execute(
+        "select n.category_id, n.article_id, n.coder, n.start, n.end, length(a.text)"
+        " from annotations n join articles a on a.id = n.article_id where n.article_id in"
+        " (select article_id from annotations group by article_id"
+        "  having count(distinct coder) > 1)"
+    )
+    yield from (tuple(r) for r in rows)
+
+
+def annotation_coders(project: Any) -> Iterator[tuple[str, str]]:
+    """(article id, coder) for every coder who annotated an article two coders or more annotated."""
+    rows = _db(project).execute(
+        "select distinct article_id, coder from annotations where article_id in"
+        " (select article_id from annotations group by article_id"
+        "  having count(distinct coder) > 1)"
+    )
+    yield from ((r[0], r[1]) for r in rows)
+
+
+def codings(project: Any) -> Iterator[tuple[str, str, str, Any, str]]:
+    """(article id, coder, variable id, value, modified) of every article-level value."""
+    rows = _db(project).execute(
+        "select c.article_id, c.coder, c.variable_id, c.value, c.modified from codings c"
+        f" join articles a on a.id = c.article_id order by {_ARTICLE_ORDER}, c.coder, c.rowid"
+    )
+    for article_id, coder, variable_id, value, modified in rows:
+        yield article_id, coder, variable_id, json.loads(value), modified

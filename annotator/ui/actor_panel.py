@@ -1,0 +1,290 @@
+"""The Actors tab: the people and organisations of the article, with their mentions and quotes.
+
+A click highlights every mention and quote of an actor in the reader. Coders rename,
+merge and split actors; each edit is one undoable command that saves the article's
+actors before and after, so undo puts back exactly what was there.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core import Actor, Mention, new_id
+from annotator.ui.commands import Edit, EditHost
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
+
+Index = QModelIndex | QPersistentModelIndex
+COLUMNS = (
+    QT_TRANSLATE_NOOP("ActorModel", "Actor"),
+    QT_TRANSLATE_NOOP("ActorModel", "Type"),
+    QT_TRANSLATE_NOOP("ActorModel", "Mentions"),
+    QT_TRANSLATE_NOOP("ActorModel", "Quotes"),
+)
+
+
+class ActorModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actors: list[Actor] = []
+        self.quotes: dict[str, int] = {}
+
+    def set_actors(self, actors: Sequence[Actor], quote_counts: dict[str, int]) -> None:
+        self.beginResetModel()
+        self.actors = list(actors)
+        self.quotes = quote_counts
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
+        return 0 if parent.isValid() else len(self.actors)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        actor = self.actors[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                actor.name,
+                self.tr("person") if actor.type == "PERSON" else self.tr("organisation"),
+                len(actor.mentions),
+                self.quotes.get(actor.id, 0),
+            )[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            forms = sorted({m.text for m in actor.mentions})
+            edited = self.tr(" (edited by a coder)") if actor.source == "coder" else ""
+            return (
+                actor.name + edited + "\n" + self.tr("Mentioned as: {0}").format(", ".join(forms))
+            )
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+    def headerData(  # noqa: N802 (Qt API)
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(COLUMNS[section])
+        return None
+
+
+class ActorPanel(QWidget):
+    """Lists the actors; emits ``highlight`` with the actors picked and ``edit`` with a command."""
+
+    highlight = Signal(list)
+    #: Something may have changed the actors (an edit, an undo): read them again.
+    stale = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ActorModel(self)
+        self.view = QTableView()
+        self.view.setObjectName("actorList")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setVisible(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for number in (1, 2, 3):
+            header.setSectionResizeMode(number, QHeaderView.ResizeMode.ResizeToContents)
+        self.rename_button = QPushButton(self.tr("Rename…"))
+        self.merge_button = QPushButton(self.tr("Merge"))
+        self.split_button = QPushButton(self.tr("Split…"))
+        self.rename_button.setToolTip(self.tr("Give the selected actor another name (F2)"))
+        self.merge_button.setToolTip(self.tr("Make the selected actors one (Ctrl+M)"))
+        self.split_button.setToolTip(
+            self.tr("Move some mentions of the selected actor to a new actor")
+        )
+        buttons = QHBoxLayout()
+        for button in (self.rename_button, self.merge_button, self.split_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.view, 1)
+        column.addLayout(buttons)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._update_buttons()
+
+    def set_actors(self, actors: Sequence[Actor], quote_counts: dict[str, int]) -> None:
+        chosen = {a.id for a in self.selected()}
+        self.model.set_actors(actors, quote_counts)
+        for row, actor in enumerate(self.model.actors):
+            if actor.id in chosen:
+                self.view.selectionModel().select(
+                    self.model.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.Select
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+        self._update_buttons()
+
+    def mark_stale(self, *_args: object) -> None:
+        """Connected to the undo stack; a slot of the panel, so it dies with the panel."""
+        self.stale.emit()
+
+    def selected(self) -> list[Actor]:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        return [self.model.actors[r] for r in rows if r < len(self.model.actors)]
+
+    def select_actor(self, actor_id: str) -> None:
+        for row, actor in enumerate(self.model.actors):
+            if actor.id == actor_id:
+                self.view.selectRow(row)
+
+    def _selection_changed(self, *_args: object) -> None:
+        self._update_buttons()
+        self.highlight.emit(self.selected())
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected()
+        self.rename_button.setEnabled(len(chosen) == 1)
+        self.merge_button.setEnabled(len(chosen) >= 2)
+        self.split_button.setEnabled(len(chosen) == 1 and len(chosen[0].mentions) >= 2)
+
+
+# -- edits -----------------------------------------------------------------------------------
+
+
+def renamed(actors: list[Actor], actor_id: str, name: str) -> list[Actor]:
+    out = copy.deepcopy(actors)
+    for actor in out:
+        if actor.id == actor_id:
+            actor.name, actor.source = name, "coder"
+    return out
+
+
+def merged(actors: list[Actor], keep_id: str, others: Sequence[str], name: str) -> list[Actor]:
+    """``others`` folded into ``keep_id`` under ``name``; their quotes follow (see ActorEdit)."""
+    out = copy.deepcopy(actors)
+    keep = next(a for a in out if a.id == keep_id)
+    for actor in out:
+        if actor.id in others and actor.id != keep_id:
+            keep.mentions.extend(actor.mentions)
+    keep.mentions.sort(key=lambda m: m.start)
+    keep.name, keep.source = name, "coder"
+    return [a for a in out if a.id == keep_id or a.id not in others]
+
+
+def split(
+    actors: list[Actor], actor_id: str, moved: Sequence[Mention], name: str
+) -> tuple[list[Actor], Actor]:
+    """The mentions ``moved`` leave ``actor_id`` for a new actor called ``name``."""
+    out = copy.deepcopy(actors)
+    source = next(a for a in out if a.id == actor_id)
+    spans = {(m.start, m.end) for m in moved}
+    source.mentions = [m for m in source.mentions if (m.start, m.end) not in spans]
+    source.source = "coder"
+    new = Actor(
+        name=name,
+        type=source.type,
+        mentions=sorted(moved, key=lambda m: m.start),
+        article_id=source.article_id,
+        source="coder",
+        id=new_id(),
+    )
+    out.insert(out.index(source) + 1, new)
+    return out, new
+
+
+class ActorEdit(Edit):
+    """Replaces the article's actors (and which actor each quote belongs to) as a whole."""
+
+    def __init__(
+        self,
+        host: EditHost,
+        text: str,
+        article_id: str,
+        after: list[Actor],
+        relink: Callable[[str | None], str | None] = lambda actor_id: actor_id,
+    ) -> None:
+        super().__init__(host, text, article_id)
+        self.after = after
+        self.relink = relink
+        self.before: list[Actor] = []
+        self.links_before: dict[tuple[int, int], str | None] = {}
+        self.links_after: dict[tuple[int, int], str | None] = {}
+
+    def apply(self) -> None:
+        project = self.project
+        if not self.links_before:
+            self.before = project.actors(self.article_id)
+            self.links_before = project.quote_links(self.article_id)
+            self.links_after = {span: self.relink(a) for span, a in self.links_before.items()}
+        project.replace_actors(self.article_id, self.after, self.links_after)
+
+    def revert(self) -> None:
+        self.project.replace_actors(self.article_id, self.before, self.links_before)
+
+
+class SplitDialog(QDialog):
+    """Tick the mentions that belong to someone else, and name that someone."""
+
+    def __init__(self, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Split “{0}”").format(actor.name))
+        self.mentions = QListWidget()
+        for mention in actor.mentions:
+            item = QListWidgetItem(self.tr("{0}  (at {1})").format(mention.text, mention.start))
+            item.setData(Qt.ItemDataRole.UserRole, mention)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.mentions.addItem(item)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("Name of the new actor"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Mentions that refer to another actor:")))
+        layout.addWidget(self.mentions)
+        layout.addWidget(self.name)
+        layout.addWidget(buttons)
+
+    def moved(self) -> list[Mention]:
+        items = (self.mentions.item(i) for i in range(self.mentions.count()))
+        return [
+            item.data(Qt.ItemDataRole.UserRole)
+            for item in items
+            if item.checkState() == Qt.CheckState.Checked
+        ]
+
+
+def ask_name(parent: QWidget, title: str, current: str) -> str | None:
+    name, ok = QInputDialog.getText(
+        parent, title, QCoreApplication.translate("ActorPanel", "Name:"), text=current
+    )
+    name = name.strip()
+    return name if ok and name else None

@@ -1,0 +1,180 @@
+"""Wires the Actors tab to the window: highlighting in the reader and undoable edits."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from annotator.core import Actor
+from annotator.ui.actor_panel import (
+    ActorEdit,
+    ActorPanel,
+    SplitDialog,
+    ask_name,
+    merged,
+    renamed,
+    split,
+)
+from annotator.ui.spotlight import HIT, MENTION, QUOTE, clear_spotlight, search_hits, spotlight
+
+if TYPE_CHECKING:
+    from annotator.ui.main_window import MainWindow
+
+
+class ActorActions(QObject):
+    """Shows the current article's actors and carries out the coder's edits to them."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.panel = ActorPanel()
+        self.panel.highlight.connect(self.highlight)
+        self.panel.rename_button.clicked.connect(self.rename)
+        self.panel.merge_button.clicked.connect(self.merge)
+        self.panel.split_button.clicked.connect(self.split)
+        for key, slot in (("F2", self.rename), ("Ctrl+M", self.merge)):
+            action = QAction(self.panel)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.panel.addAction(action)
+        # Every do, undo and redo may have changed the actors.
+        window.coding.stack.indexChanged.connect(self.panel.mark_stale)
+        self.panel.stale.connect(self.refresh)
+
+    def refresh(self) -> None:
+        article = self.window.reader.article
+        project = self.window.project
+        if article is None or project is None:
+            self.panel.set_actors([], {})
+            return
+        actors = project.actors(article.id)
+        counts = Counter(q.actor_id for q in project.quotes(article.id) if q.actor_id)
+        self.panel.set_actors(actors, dict(counts))
+        self.window.tabs.setTabText(
+            self.window.tabs.indexOf(self.panel), self.tr("Actors ({0})").format(len(actors))
+        )
+
+    def show_article(self) -> None:
+        """A new article: its actors, and the words of the current search highlighted."""
+        self.refresh()
+        article = self.window.reader.article
+        terms = self.window.navigator.terms
+        if article is not None and terms:
+            spotlight(
+                self.window.reader,
+                [(s, e, HIT) for s, e in search_hits(article.text, terms)],
+            )
+        else:
+            clear_spotlight(self.window.reader)
+
+    def highlight(self, actors: list[Actor]) -> None:
+        """Every mention and quote of the actors picked, in the reader."""
+        reader = self.window.reader
+        project = self.window.project
+        if not actors or project is None or reader.article is None:
+            clear_spotlight(reader)
+            return
+        ids = {a.id for a in actors}
+        spans = [(m.start, m.end, MENTION) for a in actors for m in a.mentions]
+        spans += [
+            (q.start, q.end, QUOTE) for q in project.quotes(reader.article.id) if q.actor_id in ids
+        ]
+        shown = spotlight(reader, spans)
+        self.window.statusBar().showMessage(
+            self.tr("{0} mention(s) and quote(s) highlighted").format(shown), 4000
+        )
+
+    # -- edits -----------------------------------------------------------------------------
+
+    def _current(self) -> tuple[str, list[Actor]] | None:
+        article = self.window.reader.article
+        if article is None or self.window.project is None:
+            return None
+        return article.id, self.window.project.actors(article.id)
+
+    def rename(self) -> None:
+        chosen = self.panel.selected()
+        current = self._current()
+        if len(chosen) != 1 or current is None:
+            return
+        name = ask_name(self.window, self.tr("Rename actor"), chosen[0].name)
+        if name:
+            self.rename_to(chosen[0].id, name)
+
+    def rename_to(self, actor_id: str, name: str) -> bool:
+        current = self._current()
+        if current is None:
+            return False
+        article_id, actors = current
+        after = renamed(actors, actor_id, name)
+        return self.window.coding.run(
+            ActorEdit(
+                self.window.coding,
+                self.tr("rename actor to {0}").format(name),
+                article_id,
+                after,
+            )
+        )
+
+    def merge(self) -> None:
+        chosen = self.panel.selected()
+        if len(chosen) < 2:
+            return
+        longest = max(chosen, key=lambda a: (len(a.name), len(a.mentions)))
+        name = ask_name(self.window, self.tr("Merge actors"), longest.name)
+        if name:
+            self.merge_into(chosen[0].id, [a.id for a in chosen[1:]], name)
+
+    def merge_into(self, keep_id: str, others: list[str], name: str) -> bool:
+        current = self._current()
+        if current is None:
+            return False
+        article_id, actors = current
+        after = merged(actors, keep_id, others, name)
+        gone = set(others)
+        command = ActorEdit(
+            self.window.coding,
+            self.tr("merge {0} actors as {1}").format(len(others) + 1, name),
+            article_id,
+            after,
+            relink=lambda actor_id: keep_id if actor_id in gone else actor_id,
+        )
+        return self.window.coding.run(command)
+
+    def split(self) -> None:
+        chosen = self.panel.selected()
+        if len(chosen) != 1:
+            return
+        dialog = SplitDialog(chosen[0], self.window)
+        if dialog.exec() and dialog.moved() and dialog.name.text().strip():
+            self.split_off(chosen[0].id, dialog.moved(), dialog.name.text().strip())
+
+    def split_off(self, actor_id: str, moved: list, name: str) -> bool:
+        current = self._current()
+        if current is None:
+            return False
+        article_id, actors = current
+        after, new = split(actors, actor_id, moved, name)
+        # A quote whose speaker mention moved goes with it.
+        project = self.window.project
+        assert project is not None
+        moved_spans = {(m.start, m.end) for m in moved}
+        speakers = {
+            (q.start, q.end)
+            for q in project.quotes(article_id)
+            if (q.speaker_start, q.speaker_end) in moved_spans
+        }
+        links = project.quote_links(article_id)
+        command = ActorEdit(
+            self.window.coding, self.tr("split {0} off").format(name), article_id, after
+        )
+        command.links_before = links
+        command.before = actors
+        command.links_after = {
+            span: (new.id if span in speakers else actor) for span, actor in links.items()
+        }
+        return self.window.coding.run(command)

@@ -1,0 +1,111 @@
+"""Backups from the window: one made in a worker on every open, and File > Restore from backup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.services import backup
+from annotator.services.backup import Backup
+
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class BackupWorker(QThread):
+    """Runs services.backup.make_backup off the GUI thread (a large project takes a while)."""
+
+    succeeded = Signal(str)  # the backup's path
+    failed = Signal(str)
+
+    def __init__(self, project_path: Path, folder: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project_path = project_path
+        self.folder = folder
+
+    def run(self) -> None:
+        try:
+            made = backup.make_backup(self.project_path, self.folder)
+        except backup.BackupError as exc:
+            self.failed.emit(str(exc))
+            return
+        except Exception as exc:  # reported in the status bar; opening went fine
+            self.failed.emit(f"{self.project_path}: backup not made ({exc})")
+            return
+        self.succeeded.emit(str(made))
+
+
+class RestoreDialog(QDialog):
+    """The project's backups, newest first, with date and counts; Restore takes the chosen one."""
+
+    COLUMNS = ("Made", "Articles", "Codes", "File")
+
+    def __init__(self, project_name: str, backups: list[Backup], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("restoreDialog")
+        self.setWindowTitle("Restore from backup")
+        self.backups = backups
+        intro = QLabel(
+            f"Backups of “{project_name}”, made each time it was opened (the newest "
+            f"{backup.KEEP} are kept). Restoring replaces the project's content with the "
+            "backup's; the current content is backed up first, so a restore can be undone."
+        )
+        intro.setWordWrap(True)
+        self.table = QTableWidget(len(backups), len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        for row, item in enumerate(backups):
+            made = item.made.strftime("%Y-%m-%d %H:%M:%S")
+            cells = (
+                (made, str(item.articles), str(item.annotations), item.path.name)
+                if not item.problem
+                else (made, "—", "—", f"{item.path.name}: {item.problem}")
+            )
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                if column in (1, 2):
+                    cell.setTextAlignment(_RIGHT)
+                if item.problem:
+                    cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+                self.table.setItem(row, column, cell)
+        self.table.resizeColumnsToContents()
+        self.table.setMinimumSize(560, 260)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.restore_button = self.buttons.addButton(
+            "Restore", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.restore_button.setEnabled(False)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.table.itemSelectionChanged.connect(
+            lambda: self.restore_button.setEnabled(self.chosen() is not None)
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.buttons)
+        if not backups:
+            intro.setText(f"“{project_name}” has no backups yet: one is made each time it opens.")
+
+    def chosen(self) -> Backup | None:
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        if len(rows) != 1:
+            return None
+        item = self.backups[rows.pop()]
+        return None if item.problem else item
+
+    def choose(self, row: int) -> None:
+        self.table.selectRow(row)

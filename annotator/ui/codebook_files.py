@@ -1,0 +1,130 @@
+"""Codebook files for the editor: import (from a file or a template) and export.
+
+Reading and writing run in a background thread; merging what was read into the project
+is a handful of rows, done on the window's thread like any edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+
+from annotator.core import Codebook
+from annotator.services.codebook_merge import import_codebook
+from annotator.services.codebooks import (
+    TEMPLATES,
+    read_codebook,
+    template_codebook,
+    template_languages,
+    write_codebook,
+)
+from annotator.ui.errors import show_message
+from annotator.ui.file_task import FileTask
+
+if TYPE_CHECKING:
+    from annotator.ui.codebook_editor import CodebookEditor
+
+FILE_FILTER = "Codebooks (*.xlsx *.json);;Excel workbook (*.xlsx);;JSON (*.json)"
+LANGUAGE_NAMES = {"en": "English", "fr": "français"}
+
+
+class CodebookFiles(QObject):
+    """Import… and Export… of the codebook editor."""
+
+    imported = Signal(list)  # the lines of the import report
+    exported = Signal(str)  # the file written
+    failed = Signal(str)
+
+    def __init__(self, editor: CodebookEditor) -> None:
+        super().__init__(editor)
+        self.editor = editor
+        self._tasks: list[FileTask] = []
+
+    def import_menu(self, parent: QWidget) -> QMenu:
+        """From a file…, then every template in each language."""
+        menu = QMenu(parent)
+        menu.addAction(self.tr("From a file (.xlsx, .json)…"), self.choose_import)
+        menu.addSeparator()
+        for name, title in TEMPLATES.items():
+            for language in template_languages(name):
+                action = menu.addAction(f"{title} — {LANGUAGE_NAMES[language]}")
+                action.triggered.connect(
+                    lambda _checked=False, n=name, lang=language: self.add_template(n, lang)
+                )
+        return menu
+
+    def choose_import(self) -> None:
+        project = self.editor.project
+        name, _ = QFileDialog.getOpenFileName(
+            self.editor, self.tr("Import codebook"), str(project.path.parent), FILE_FILTER
+        )
+        if name:
+            self.import_file(Path(name))
+
+    def choose_export(self) -> None:
+        project = self.editor.project
+        start = project.path.with_name(f"{project.path.stem}-codebook.xlsx")
+        name, _ = QFileDialog.getSaveFileName(
+            self.editor, self.tr("Export codebook"), str(start), FILE_FILTER
+        )
+        if name:
+            path = Path(name)
+            self.export_file(path if path.suffix else path.with_suffix(".xlsx"))
+
+    def import_file(self, path: Path) -> FileTask:
+        """Read a codebook file in the background, then merge it into the project."""
+        self.editor.status.setText(self.tr("Reading {0}…").format(path.name))
+        return self._run(lambda: read_codebook(path), self._merge)
+
+    def add_template(self, name: str, language: str = "en") -> FileTask:
+        """Merge a shipped template into the project (what it already has is matched)."""
+        return self._run(lambda: template_codebook(name, language), self._merge)
+
+    def _merge(self, incoming: object) -> None:
+        assert isinstance(incoming, Codebook)
+        editor = self.editor
+        editor.commit_forms()
+        changes = import_codebook(editor.project, incoming)
+        editor.after_change()
+        lines = changes.lines()
+        editor.status.setText(lines[-1])
+        if editor.isVisible():
+            shown = lines if len(lines) <= 20 else [*lines[:18], "…", lines[-1]]
+            show_message(editor, self.tr("Codebook imported"), "\n".join(shown))
+        self.imported.emit(lines)
+
+    def export_file(self, path: Path) -> FileTask:
+        """Write the project's codebook (.xlsx or .json) in the background."""
+        self.editor.commit_forms()
+        snapshot = self.editor.project.codebook()
+        self.editor.status.setText(self.tr("Writing {0}…").format(path.name))
+
+        def done(written: object) -> None:
+            self.editor.status.setText(self.tr("Exported the codebook to {0}").format(written))
+            self.exported.emit(str(written))
+
+        return self._run(lambda: write_codebook(snapshot, path), done)
+
+    def _run(self, job: Callable[[], Any], done: Callable[[object], None]) -> FileTask:
+        task = FileTask(job, self)
+        task.succeeded.connect(done)
+        task.failed.connect(self._failed)
+        task.finished.connect(lambda: self._tasks.remove(task))
+        self._tasks.append(task)
+        task.start()
+        return task
+
+    def _failed(self, message: str) -> None:
+        self.editor.status.setText(message)
+        if self.editor.isVisible():
+            show_message(self.editor, self.tr("Codebook file"), message, error=True)
+        self.failed.emit(message)
+
+    def wait(self) -> None:
+        """Let running reads and writes end (before the editor closes)."""
+        for task in list(self._tasks):
+            task.wait()

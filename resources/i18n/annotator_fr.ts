@@ -1,0 +1,1880 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../annotator/ui/codebook_menu.py" line="+23"/>
+        <source>CodebookMenu</source>
+        <comment>&amp;Codebook</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CodebookMenu</source>
+        <comment>&amp;Edit codebook…</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActorActions</name>
+    <message>
+        <location filename="../../annotator/ui/actors.py" line="+58"/>
+        <source>Actors ({0})</source>
+        <translation>Acteurs ({0})</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>{0} mention(s) and quote(s) highlighted</source>
+        <translation>{0} mention(s) et citation(s) surlignée(s)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Rename actor</source>
+        <translation>Renommer l&apos;acteur</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>rename actor to {0}</source>
+        <translation>renommer l&apos;acteur en {0}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Merge actors</source>
+        <translation>Fusionner les acteurs</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>merge {0} actors as {1}</source>
+        <translation>fusionner {0} acteurs en {1}</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>split {0} off</source>
+        <translation>séparer {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ActorModel</name>
+    <message>
+        <location filename="../../annotator/ui/actor_panel.py" line="+46"/>
+        <source>Actor</source>
+        <translation>Acteur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mentions</source>
+        <translation>Mentions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quotes</source>
+        <translation>Citations</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>person</source>
+        <translation>personne</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>organisation</source>
+        <translation>organisation</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> (edited by a coder)</source>
+        <translation> (modifié par un codeur)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mentioned as: {0}</source>
+        <translation>Mentionné comme : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ActorPanel</name>
+    <message>
+        <location line="+35"/>
+        <source>Rename…</source>
+        <extracomment>Something may have changed the actors (an edit, an undo): read them again.</extracomment>
+        <translation>Renommer…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge</source>
+        <translation>Fusionner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Split…</source>
+        <translation>Séparer…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the selected actor another name (F2)</source>
+        <translation>Donner un autre nom à l&apos;acteur sélectionné (F2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make the selected actors one (Ctrl+M)</source>
+        <translation>Fusionner les acteurs sélectionnés en un seul (Ctrl+M)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move some mentions of the selected actor to a new actor</source>
+        <translation>Déplacer certaines mentions de l&apos;acteur sélectionné vers un nouvel acteur</translation>
+    </message>
+    <message>
+        <location line="+160"/>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationPanel</name>
+    <message>
+        <location filename="../../annotator/ui/annotation_panel.py" line="+27"/>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Coder</source>
+        <translation>Codeur</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the selected code (Del)</source>
+        <translation>Supprimer le code sélectionné (Suppr)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete code</source>
+        <translation>Supprimer le code</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleDetails</name>
+    <message>
+        <location filename="../../annotator/ui/article_details.py" line="+25"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outlet</source>
+        <translation>Média</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Section</source>
+        <translation>Rubrique</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>French (fr)</source>
+        <translation>Français (fr)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English (en)</source>
+        <translation>Anglais (en)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The date must be YYYY-MM-DD, e.g. 2025-08-15 (not saved).</source>
+        <translation>La date doit être au format AAAA-MM-JJ, p. ex. 2025-08-15 (non enregistrée).</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Source file</source>
+        <translation>Fichier source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported</source>
+        <translation>Importé le</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleFilterBar</name>
+    <message>
+        <location filename="../../annotator/ui/article_filter.py" line="+21"/>
+        <source>All articles</source>
+        <translation>Tous les articles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To do (not marked done)</source>
+        <translation>À faire (non terminés)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not coded</source>
+        <translation>Non codés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coded</source>
+        <translation>Codés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incomplete (required missing)</source>
+        <translation>Incomplets (champ requis vide)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>Terminés</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Search all articles (words, &quot;a phrase&quot;)…</source>
+        <extracomment>Shown for &quot;no date&quot; in the date boxes (their minimum date).</extracomment>
+        <translation>Rechercher (mots, &quot;une expression&quot;)…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Filters</source>
+        <translation>Filtres</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filter by outlet, language, date and quoted actor</source>
+        <translation>Filtrer par média, langue, date et acteur cité</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Quoted actor…</source>
+        <translation>Acteur cité…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Outlet</source>
+        <translation>Média</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Actor</source>
+        <translation>Acteur</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>All outlets</source>
+        <translation>Tous les médias</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All languages</source>
+        <translation>Toutes les langues</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>any</source>
+        <translation>toutes</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleForm</name>
+    <message>
+        <location filename="../../annotator/ui/article_form.py" line="+55"/>
+        <source>Memo on this article…</source>
+        <translation>Mémo sur cet article…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Done — every required answer given (Ctrl+D)</source>
+        <translation>Terminé — réponses requises données (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Memo</source>
+        <translation>Mémo</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The codebook has no article-level variables.</source>
+        <translation>La grille de codage n&apos;a pas de variable d&apos;article.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>{0} of {1} answered</source>
+        <translation>{0} sur {1} renseignées</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} required (*) missing</source>
+        <translation>{0} obligatoire(s) (*) manquante(s)</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleList</name>
+    <message>
+        <location filename="../../annotator/ui/article_list.py" line="+32"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outlet</source>
+        <translation>Média</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Codes</source>
+        <translation>Codes</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>(untitled)</source>
+        <extracomment>Rows handed to the view at a time.</extracomment>
+        <translation>(sans titre)</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>✔ done</source>
+        <translation>✔ fini</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{0} code(s)</source>
+        <translation>{0} code(s)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0} article variable(s) answered</source>
+        <translation>{0} variable(s) d&apos;article renseignée(s)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0} required variable(s) missing</source>
+        <translation>{0} variable(s) obligatoire(s) manquante(s)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>marked as done</source>
+        <translation>marqué comme terminé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not coded</source>
+        <translation>non codé</translation>
+    </message>
+</context>
+<context>
+    <name>ChartWidget</name>
+    <message>
+        <location filename="../../annotator/ui/chart.py" line="+62"/>
+        <source>No data</source>
+        <extracomment>Colour-blind-safe palette (Okabe &amp; Ito).</extracomment>
+        <translation>Aucune donnée</translation>
+    </message>
+</context>
+<context>
+    <name>CodebookEditor</name>
+    <message>
+        <location filename="../../annotator/ui/codebook_editor.py" line="+53"/>
+        <source>Codebook</source>
+        <translation>Grille de codage</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add category</source>
+        <translation>Ajouter une catégorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add child</source>
+        <translation>Ajouter une sous-catégorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+172"/>
+        <source>Colour…</source>
+        <translation>Couleur…</translation>
+    </message>
+    <message>
+        <location line="-169"/>
+        <source>a key, e.g. C or 1</source>
+        <translation>une touche, p. ex. C ou 1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+150"/>
+        <source>Unit variables</source>
+        <translation>Variables d&apos;unité</translation>
+    </message>
+    <message>
+        <location line="-149"/>
+        <source>Article variables</source>
+        <translation>Variables d&apos;article</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shortcut</source>
+        <translation>Raccourci</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&lt;b&gt;Categories&lt;/b&gt; (span level; nested)</source>
+        <translation>&lt;b&gt;Catégories&lt;/b&gt; (niveau segment ; imbriquées)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A category with unit variables codes units: each span coded with it gets its own form (a claim: claimant, addressee, position). Article variables are answered once per article (the frame questions, the main topic).</source>
+        <translation>Une catégorie avec des variables d&apos;unité code des unités : chaque segment codé avec elle a son propre formulaire (une revendication : auteur de la revendication, destinataire, position). Les variables d&apos;article reçoivent une réponse par article (les questions de cadrage, le sujet principal).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Import…</source>
+        <translation>Importer…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Unit variables of {0}</source>
+        <translation>Variables d&apos;unité de {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CodebookFiles</name>
+    <message>
+        <location filename="../../annotator/ui/codebook_files.py" line="+50"/>
+        <source>From a file (.xlsx, .json)…</source>
+        <translation>Depuis un fichier (.xlsx, .json)…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Import codebook</source>
+        <translation>Importer une grille de codage</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export codebook</source>
+        <translation>Exporter la grille de codage</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reading {0}…</source>
+        <translation>Lecture de {0}…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Codebook imported</source>
+        <translation>Grille de codage importée</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Writing {0}…</source>
+        <translation>Écriture de {0}…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exported the codebook to {0}</source>
+        <translation>Grille de codage exportée vers {0}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Codebook file</source>
+        <translation>Fichier de grille de codage</translation>
+    </message>
+</context>
+<context>
+    <name>CodebookMenu</name>
+    <message>
+        <location filename="../../annotator/ui/codebook_menu.py" line="+8"/>
+        <source>Open a project first.</source>
+        <translation>Ouvrez d&apos;abord un projet.</translation>
+    </message>
+</context>
+<context>
+    <name>CodebookPanel</name>
+    <message>
+        <location filename="../../annotator/ui/codebook_panel.py" line="+14"/>
+        <source>  ← quotes</source>
+        <extracomment>After the category that accepted quote suggestions become.</extracomment>
+        <translation>  ← citations</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&lt;b&gt;Codebook&lt;/b&gt; — select text, then click a category or press its key</source>
+        <translation>&lt;b&gt;Grille de codage&lt;/b&gt; — sélectionnez du texte, puis cliquez sur une catégorie ou appuyez sur sa touche</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>A unit: each code gets a form of its own (the Unit tab).</source>
+        <translation>Une unité : chaque code a son propre formulaire (onglet Unité).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>(this project has no codebook yet)</source>
+        <translation>(ce projet n&apos;a pas encore de grille de codage)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Accepted quotes become this category</source>
+        <translation>Les citations acceptées deviennent cette catégorie</translation>
+    </message>
+</context>
+<context>
+    <name>CoderActions</name>
+    <message>
+        <location filename="../../annotator/ui/coder_dialog.py" line="+101"/>
+        <source>S&amp;witch coder…</source>
+        <translation>&amp;Changer de codeur…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Blind coding (only my codes)</source>
+        <translation>&amp;Codage à l&apos;aveugle (seulement mes codes)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show only the codes of the current coder, not the other coders&apos;</source>
+        <translation>N&apos;afficher que les codes du codeur actuel, pas ceux des autres codeurs</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Coding as {name}</source>
+        <translation>Codage en tant que {name}</translation>
+    </message>
+</context>
+<context>
+    <name>CoderDialog</name>
+    <message>
+        <location line="-84"/>
+        <source>Who is coding?</source>
+        <translation>Qui code ?</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Switch coder</source>
+        <translation>Changer de codeur</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every code you make is saved under your name, so that the codes of several coders can be merged and compared. Your name (or your coder id):</source>
+        <translation>Chaque code que vous posez est enregistré sous votre nom, pour que les codes de plusieurs codeurs puissent être fusionnés et comparés. Votre nom (ou votre identifiant de codeur) :</translation>
+    </message>
+</context>
+<context>
+    <name>CodingActions</name>
+    <message>
+        <location filename="../../annotator/ui/coding_actions.py" line="+49"/>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation>Annu&amp;ler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Go to the &amp;quotes</source>
+        <translation>Aller aux &amp;citations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the &amp;unit form</source>
+        <translation>Aller au formulaire d&apos;&amp;unité</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Go to the &amp;article form</source>
+        <translation>Aller au formulaire d&apos;&amp;article</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Article &amp;memo</source>
+        <translation>&amp;Mémo de l&apos;article</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the &amp;text</source>
+        <translation>Retour au te&amp;xte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark article &amp;done / not done</source>
+        <translation>Marquer l&apos;article comme &amp;terminé / non terminé</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>no project is open</source>
+        <translation>aucun projet n&apos;est ouvert</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+24"/>
+        <source>Cannot save the change</source>
+        <translation>Impossible d&apos;enregistrer la modification</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Undone: {0}</source>
+        <translation>Annulé : {0}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Redone: {0}</source>
+        <translation>Rétabli : {0}</translation>
+    </message>
+    <message>
+        <location line="+129"/>
+        <source>Article marked done</source>
+        <translation>Article marqué comme terminé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Article marked not done</source>
+        <translation>Article marqué comme non terminé</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Cannot change the setting</source>
+        <translation>Impossible de modifier le réglage</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Accepted quotes now become {0}</source>
+        <translation>Les citations acceptées deviennent désormais {0}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>This quote is {0} already — Ctrl+Z undoes that, or delete its code to decide again.</source>
+        <translation>Cette citation est déjà {0} — Ctrl+Z annule cela, ou supprimez son code pour décider à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>accepted</source>
+        <comment>a quote</comment>
+        <translation>acceptée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rejected</source>
+        <comment>a quote</comment>
+        <translation>rejetée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>corrected</source>
+        <comment>a quote</comment>
+        <translation>corrigée</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Quote rejected</source>
+        <translation>Citation rejetée</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Quote {0}: coded as {1}</source>
+        <translation>Citation {0} : codée comme {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnMappingDialog</name>
+    <message>
+        <location filename="../../annotator/ui/column_mapping.py" line="+32"/>
+        <source>Text (required)</source>
+        <extracomment>Article fields offered in the dialog, in the order a researcher thinks of them.</extracomment>
+        <translation>Texte (obligatoire)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outlet</source>
+        <translation>Média</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Section</source>
+        <translation>Rubrique</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(not imported)</source>
+        <translation>(non importé)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{0} files (*{1})</source>
+        <translation>Fichiers {0} (*{1})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Articles ({0})</source>
+        <translation>Articles ({0})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Import a spreadsheet</source>
+        <translation>Importer un tableur</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt;: one article per row. Choose the column that holds each field.</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; : un article par ligne. Choisissez la colonne qui contient chaque champ.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The same columns will be used for the {0} other spreadsheet(s) in this import.</source>
+        <translation>Les mêmes colonnes serviront pour le(s) {0} autre(s) tableur(s) de cette importation.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Choose the column that holds the article text.</source>
+        <translation>Choisissez la colonne qui contient le texte de l&apos;article.</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectQuoteDialog</name>
+    <message>
+        <location filename="../../annotator/ui/quote_dialog.py" line="+38"/>
+        <source>Correct the quote</source>
+        <translation>Corriger la citation</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Span from your selection in the text.</source>
+        <translation>Segment repris de votre sélection dans le texte.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Span as suggested — select other words in the text first to change it.</source>
+        <translation>Segment tel que suggéré — sélectionnez d&apos;abord d&apos;autres mots dans le texte pour le modifier.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Quote</source>
+        <translation>Citation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Speaker</source>
+        <translation>Locuteur</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWorker</name>
+    <message>
+        <location filename="../../annotator/ui/workers.py" line="+150"/>
+        <source>{0}: cannot be written ({1})</source>
+        <translation>{0} : écriture impossible ({1})</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummaryDialog</name>
+    <message>
+        <location filename="../../annotator/ui/import_summary.py" line="+34"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>nothing to import</source>
+        <extracomment>Status colours: what did not go in stands out, what went in stays plain.</extracomment>
+        <translation>rien à importer</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Import finished</source>
+        <translation>Importation terminée</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy the table as tab-separated text (pastes into Excel)</source>
+        <translation>Copier le tableau en texte séparé par des tabulations (se colle dans Excel)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWorker</name>
+    <message>
+        <location filename="../../annotator/ui/workers.py" line="-50"/>
+        <source>The import stopped unexpectedly (exit code {0}); the articles stored before that are kept.</source>
+        <translation>L&apos;importation s&apos;est arrêtée de façon inattendue (code de sortie {0}) ; les articles enregistrés auparavant sont conservés.</translation>
+    </message>
+</context>
+<context>
+    <name>Legend</name>
+    <message>
+        <location filename="../../annotator/ui/legend.py" line="+25"/>
+        <source>Persons</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisations</source>
+        <translation>Organisations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Places</source>
+        <translation>Lieux</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other entities</source>
+        <translation>Autres entités</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quotes</source>
+        <translation>Citations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Codes</source>
+        <translation>Codes</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="+63"/>
+        <source>Codes</source>
+        <extracomment>False for --screenshot and tests: report in the status bar, never in a dialog.</extracomment>
+        <translation>Codes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quotes</source>
+        <translation>Citations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Article</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Actors</source>
+        <translation>Acteurs</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Cannot open project</source>
+        <translation>Impossible d&apos;ouvrir le projet</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Settings not saved: {0}</source>
+        <translation>Réglages non enregistrés : {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} — Annotator</source>
+        <translation>{0} — Annotator</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Quotes ({0})</source>
+        <translation>Citations ({0})</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot save the details</source>
+        <translation>Impossible d&apos;enregistrer les détails</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved the details of “{0}”</source>
+        <translation>Détails de « {0} » enregistrés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(untitled)</source>
+        <translation>(sans titre)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Select some text in the article first, then choose “{0}”.</source>
+        <translation>Sélectionnez d&apos;abord du texte dans l&apos;article, puis choisissez « {0} ».</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Coded “{0}” as {1}</source>
+        <translation>« {0} » codé comme {1}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Code deleted (Ctrl+Z brings it back)</source>
+        <translation>Code supprimé (Ctrl+Z le rétablit)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>no project</source>
+        <translation>aucun projet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Project: {0}</source>
+        <translation>Projet : {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coder: {0}</source>
+        <translation>Codeur : {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>coded {0} of {1} articles</source>
+        <translation>{0} articles codés sur {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, {0} done</source>
+        <translation>, {0} terminés</translation>
+    </message>
+</context>
+<context>
+    <name>MemoEdit</name>
+    <message>
+        <location filename="../../annotator/ui/memo.py" line="+18"/>
+        <source>Memo…</source>
+        <translation>Mémo…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved when you leave the field or press Ctrl+Enter</source>
+        <translation>Enregistré quand vous quittez le champ ou appuyez sur Ctrl+Entrée</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../annotator/ui/split_merge.py" line="+215"/>
+        <source>Merge project files</source>
+        <extracomment>Emitted just before the merge into ``out`` starts (the window lets go of it). Emitted after a merge into ``out``, however it ended.</extracomment>
+        <translation>Fusionner des fichiers de projet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge</source>
+        <translation>Fusionner</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add files…</source>
+        <translation>Ajouter des fichiers…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Coders&apos; files:</source>
+        <translation>Fichiers des codeurs :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge into:</source>
+        <translation>Fusionner dans :</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Coders&apos; project files</source>
+        <translation>Fichiers de projet des codeurs</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Merge into</source>
+        <translation>Fusionner dans</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Add the coders&apos; files, and choose the file to merge into.</source>
+        <translation>Ajoutez les fichiers des codeurs, et choisissez le fichier dans lequel les fusionner.</translation>
+    </message>
+</context>
+<context>
+    <name>Navigator</name>
+    <message>
+        <location filename="../../annotator/ui/navigation.py" line="+38"/>
+        <source>&amp;Navigate</source>
+        <extracomment>Words of the current full-text search (the reader highlights them).</extracomment>
+        <translation>&amp;Navigation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Next article</source>
+        <translation>Article &amp;suivant</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Previous article</source>
+        <translation>Article &amp;précédent</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Next &amp;uncoded article</source>
+        <translation>Article non &amp;codé suivant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Find in all articles…</source>
+        <translation>&amp;Rechercher dans tous les articles…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;To do list</source>
+        <translation>Liste « à &amp;faire »</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show &amp;all articles</source>
+        <translation>Afficher &amp;tous les articles</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No uncoded article after this one</source>
+        <translation>Aucun article non codé après celui-ci</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewDialog</name>
+    <message>
+        <location filename="../../annotator/ui/overview.py" line="+31"/>
+        <source>Overview — {0}</source>
+        <translation>Vue d&apos;ensemble — {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only {0}&apos;s codes</source>
+        <translation>Seulement les codes de {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save chart as PNG…</source>
+        <translation>Enregistrer le graphique en PNG…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save tables…</source>
+        <translation>Enregistrer les tableaux…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The figures behind the charts, as .xlsx (all) or .csv (this one)</source>
+        <translation>Les chiffres derrière les graphiques, en .xlsx (tous) ou .csv (celui-ci)</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Save chart</source>
+        <translation>Enregistrer le graphique</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG image (*.png)</source>
+        <translation>Image PNG (*.png)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save tables</source>
+        <translation>Enregistrer les tableaux</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} overview.xlsx</source>
+        <translation>{0} vue d&apos;ensemble.xlsx</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook, every table (*.xlsx)</source>
+        <translation>Classeur Excel, tous les tableaux (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV, this table (*.csv)</source>
+        <translation>CSV, ce tableau (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteModel</name>
+    <message>
+        <location filename="../../annotator/ui/quote_panel.py" line="+31"/>
+        <source>direct</source>
+        <extracomment>Shown for a quote&apos;s kind and decision, translated when shown.</extracomment>
+        <translation>directe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>partial</source>
+        <translation>partielle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>indirect</source>
+        <translation>indirecte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Accepted</source>
+        <translation>Acceptée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Corrected</source>
+        <translation>Corrigée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation>Rejetée</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Kind</source>
+        <extracomment>Key -&gt; what it asks for (&quot;accept&quot;, &quot;correct&quot;, &quot;reject&quot;, &quot;next&quot;, &quot;previous&quot;).</extracomment>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speaker</source>
+        <translation>Locuteur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cue</source>
+        <translation>Marqueur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Not decided yet</source>
+        <translation>Pas encore décidée</translation>
+    </message>
+</context>
+<context>
+    <name>QuotePanel</name>
+    <message>
+        <location line="+23"/>
+        <source>Hide rejected</source>
+        <translation>Masquer les rejetées</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A accept · E correct · R reject · J/K next/previous</source>
+        <translation>A accepter · E corriger · R rejeter · J/K suiv./préc.</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>{0} of {1} decided</source>
+        <translation>{0} sur {1} décidées</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No quote suggestions</source>
+        <translation>Aucune citation suggérée</translation>
+    </message>
+</context>
+<context>
+    <name>Reader</name>
+    <message>
+        <location filename="../../annotator/ui/reader.py" line="+143"/>
+        <source>No article selected</source>
+        <extracomment>The coder&apos;s decision on each quote suggestion, by (start, end).</extracomment>
+        <translation>Aucun article sélectionné</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>(untitled)</source>
+        <translation>(sans titre)</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Accept quote (A in the Quotes tab)</source>
+        <translation>Accepter la citation (A dans l&apos;onglet Citations)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correct quote… (E)</source>
+        <translation>Corriger la citation… (E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject quote (R)</source>
+        <translation>Rejeter la citation (R)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Direct quote — speaker: {0}</source>
+        <translation>Citation directe — locuteur : {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partial quote — speaker: {0}</source>
+        <translation>Citation partielle — locuteur : {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Indirect quote — speaker: {0}</source>
+        <translation>Citation indirecte — locuteur : {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Speaker of a direct quote</source>
+        <translation>Locuteur d&apos;une citation directe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speaker of a partial quote</source>
+        <translation>Locuteur d&apos;une citation partielle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speaker of an indirect quote</source>
+        <translation>Locuteur d&apos;une citation indirecte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Accepted by you</source>
+        <translation>Acceptée par vous</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Corrected by you</source>
+        <translation>Corrigée par vous</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected by you</source>
+        <translation>Rejetée par vous</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cue: {0}</source>
+        <translation>marqueur : {0}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Code: {0} ({1})</source>
+        <translation>Code : {0} ({1})</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../annotator/ui/settings_dialog.py" line="+22"/>
+        <source>Same as the system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pipeline for French articles</source>
+        <translation>Modèle pour les articles en français</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pipeline for English articles</source>
+        <translation>Modèle pour les articles en anglais</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Interface language</source>
+        <translation>Langue de l&apos;interface</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Small pipelines are fastest; medium ones find more names. Install others with pip (e.g. fr-core-news-lg) and they are listed here.</source>
+        <translation>Les petits modèles sont les plus rapides ; les moyens trouvent plus de noms. Installez-en d&apos;autres avec pip (p. ex. fr-core-news-lg) et ils apparaîtront ici.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Default</source>
+        <translation>Par défaut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reader text size</source>
+        <translation>Taille du texte de lecture</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The interface language applies at the next start. New pipelines apply to the next import or pre-annotation.</source>
+        <translation>La langue de l&apos;interface s&apos;applique au prochain démarrage. Les nouveaux modèles s&apos;appliquent à la prochaine importation ou pré-annotation.</translation>
+    </message>
+</context>
+<context>
+    <name>SplitDialog</name>
+    <message>
+        <location filename="../../annotator/ui/actor_panel.py" line="-32"/>
+        <source>Split “{0}”</source>
+        <translation>Séparer « {0} »</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}  (at {1})</source>
+        <translation>{0}  (à la position {1})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Name of the new actor</source>
+        <translation>Nom du nouvel acteur</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mentions that refer to another actor:</source>
+        <translation>Mentions qui désignent un autre acteur :</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/split_merge.py" line="-119"/>
+        <source>Split for coders</source>
+        <translation>Répartir entre les codeurs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Split</source>
+        <translation>Répartir</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Share of the articles every coder codes, for reliability</source>
+        <translation>Part des articles codés par tous les codeurs, pour la fiabilité</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>random</source>
+        <translation>aléatoire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same seed draws the same assignment again</source>
+        <translation>La même graine redonne la même répartition</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Give every coder the codes already made by others</source>
+        <translation>Donner à chaque codeur les codes déjà posés par les autres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coders (comma-separated):</source>
+        <translation>Codeurs (séparés par des virgules) :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overlap coded by everyone:</source>
+        <translation>Recouvrement codé par tous :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed:</source>
+        <translation>Graine :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the files to:</source>
+        <translation>Écrire les fichiers dans :</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Folder for the coders&apos; files</source>
+        <translation>Dossier des fichiers des codeurs</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Name the coders, separated by commas.</source>
+        <translation>Nommez les codeurs, séparés par des virgules.</translation>
+    </message>
+</context>
+<context>
+    <name>SplitMergeActions</name>
+    <message>
+        <location line="+106"/>
+        <source>Sp&amp;lit for coders…</source>
+        <translation>&amp;Répartir entre les codeurs…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Merge project files…</source>
+        <translation>&amp;Fusionner des fichiers de projet…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No project</source>
+        <translation>Aucun projet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open the project to split first.</source>
+        <translation>Ouvrez d&apos;abord le projet à répartir.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitForm</name>
+    <message>
+        <location filename="../../annotator/ui/unit_form.py" line="+82"/>
+        <source>Memo on this code…</source>
+        <translation>Mémo sur ce code…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Memo</source>
+        <translation>Mémo</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Select a code in the Codes tab or accept a quote to fill in its form.</source>
+        <translation>Sélectionnez un code dans l&apos;onglet Codes ou acceptez une citation pour remplir son formulaire.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>This category has no unit variables.</source>
+        <translation>Cette catégorie n&apos;a pas de variable d&apos;unité.</translation>
+    </message>
+</context>
+<context>
+    <name>VariableEditor</name>
+    <message>
+        <location filename="../../annotator/ui/variable_form.py" line="+70"/>
+        <source>Add variable</source>
+        <extracomment>The id of the variable the form shows (commit saves into it).</extracomment>
+        <translation>Ajouter une variable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>short, for SPSS / Stata / R: claimant, conflict_1</source>
+        <translation>court, pour SPSS / Stata / R : claimant, conflict_1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>what coders read: the question or the attribute</source>
+        <translation>ce que lisent les codeurs : la question ou l&apos;attribut</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Coders must answer it</source>
+        <translation>Les codeurs doivent y répondre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>instructions for coders</source>
+        <translation>consignes pour les codeurs</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>one example a line</source>
+        <translation>un exemple par ligne</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+36"/>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Add value</source>
+        <translation>Ajouter une valeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove value</source>
+        <translation>Retirer la valeur</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Required</source>
+        <translation>Obligatoire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Examples</source>
+        <translation>Exemples</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Values</source>
+        <translation>Valeurs</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+</context>
+<context>
+    <name>VariableField</name>
+    <message>
+        <location filename="../../annotator/ui/variable_fields.py" line="+30"/>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Required</source>
+        <translation>Obligatoire</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Examples: {0}</source>
+        <translation>Exemples : {0}</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>type a name…</source>
+        <extracomment>Enter pressed in the field: the form moves on to the next one.</extracomment>
+        <translation>saisissez un nom…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>{0} (not in the codebook)</source>
+        <translation>{0} (absent de la grille de codage)</translation>
+    </message>
+</context>
+<context>
+    <name>ViewMenu</name>
+    <message>
+        <location filename="../../annotator/ui/view_menu.py" line="+27"/>
+        <source>&amp;View</source>
+        <extracomment>Reader text sizes the menu steps through, in points.</extracomment>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Overview…</source>
+        <translation>&amp;Vue d&apos;ensemble…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Larger text</source>
+        <translation>Texte plus &amp;grand</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Smaller text</source>
+        <translation>Texte plus &amp;petit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Default text size</source>
+        <translation>Taille de texte par &amp;défaut</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Preferences…</source>
+        <translation>Pré&amp;férences…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Pipeline not available</source>
+        <translation>Modèle non disponible</translation>
+    </message>
+</context>
+<context>
+    <name>_ReportDialog</name>
+    <message>
+        <location filename="../../annotator/ui/split_merge.py" line="-200"/>
+        <source>The report appears here.</source>
+        <translation>Le rapport s&apos;affiche ici.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Working…</source>
+        <translation>En cours…</translation>
+    </message>
+</context>
+<context>
+    <name>commands</name>
+    <message>
+        <location filename="../../annotator/ui/commands.py" line="+76"/>
+        <source>Could not undo “{0}”: {1}</source>
+        <extracomment>What a command that fails on undo or redo reports instead of raising into Qt. The code to show after the edit (the one made or changed), if any. What the window reads again afterwards: &quot;codes&quot; (the article&apos;s codes and decisions), &quot;unit&quot; (one code&apos;s values or memo), &quot;article&quot; (its answers only).</extracomment>
+        <translation>Impossible d&apos;annuler « {0} » : {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not redo “{0}”: {1}</source>
+        <translation>Impossible de rétablir « {0} » : {1}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>code as {0}</source>
+        <translation>coder comme {0}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>delete code</source>
+        <translation>supprimer le code</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>set {0}</source>
+        <translation>renseigner {0}</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>answer {0}</source>
+        <translation>répondre à {0}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>edit the code&apos;s memo</source>
+        <translation>modifier le mémo du code</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>edit the article&apos;s memo</source>
+        <translation>modifier le mémo de l&apos;article</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>mark done</source>
+        <translation>marquer comme terminé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>mark not done</source>
+        <translation>marquer comme non terminé</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>accept quote</source>
+        <translation>accepter la citation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>correct quote</source>
+        <translation>corriger la citation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reject quote</source>
+        <translation>rejeter la citation</translation>
+    </message>
+</context>
+</TS>
