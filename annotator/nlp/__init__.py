@@ -15,6 +15,7 @@ from .registry import (
     PipelineInfo,
     PipelineMissing,
     available_pipelines,
+    chosen_pipelines,
     is_loaded,
     pipeline_name,
     set_pipeline,
@@ -35,6 +36,7 @@ __all__ = [
     "analyze",
     "analyze_many",
     "available_pipelines",
+    "chosen_pipelines",
     "detect_language",
     "is_loaded",
     "load_pipeline",
@@ -58,7 +60,7 @@ def load_pipeline(language: str) -> Language:
 
 
 def analyze(text: str, language: str = "auto") -> Analysis:
-    """Return the entities and quotes of text, sorted by start offset."""
+    """Return the entities, quotes (sorted by start offset) and actors of text."""
     from .analysis import build_analysis
 
     lang = resolve_language(text, language)

@@ -304,11 +304,15 @@ def _strip_prefixes(doc: Doc, text: str, m: Mention, data: ActorData) -> Mention
 
 
 def _org_persons(norm: str, mentions: list[Mention], data: ActorData) -> list[Mention]:
-    """ "Halvorsen Breweries" is no person, nor is "Halvorsen" alone in the same article."""
+    """ "Halvorsen Breweries" and "LSEG" are no persons, nor is "Halvorsen" alone in the same
+    article."""
     out = []
     for m in mentions:
         e = m.entity
-        if e.label == "PERSON" and any(_bare(w) in data.org_words for w in e.text.split()[1:]):
+        if e.label == "PERSON" and (
+            any(_bare(w) in data.org_words for w in e.text.split()[1:])
+            or (len(e.text) > 2 and e.text.isupper() and " " not in e.text)  # "LSEG"
+        ):
             m = replace(m, entity=Entity(e.start, e.end, e.text, "ORG"))
         out.append(m)
     org_heads = {

@@ -60,6 +60,87 @@ def _subject_speaker(finder: QuoteFinder, verb: Token) -> Mention | None:
     return None
 
 
+def _clause_end(
+    finder: QuoteFinder, comp: Token, real_end: int, quoted: list[tuple[int, int]]
+) -> int:
+    """Character end of the report a complementizer opens: the rest of the written
+    sentence, up to where the narration takes over again — "and called it …",
+    « et a demandé … » (the speaker's next act), ", selon X", ", a-t-il ajouté", or a
+    comma before a finite verb (the end of a relative clause around the report).
+    Marks are never cut: the parse often ends a clause at a closing « » »."""
+    doc = finder.doc
+    last = comp.i
+    finite = False  # whether the report has its own verb yet
+    i = comp.i + 1
+    while i < len(doc) and doc[i].idx < real_end:
+        t = doc[i]
+        if _inside(t.idx, quoted) or t.is_space:
+            last = i if not t.is_space else last
+            i += 1
+            continue
+        if t.text in _SENTENCE_END:
+            break
+        if t.pos_ == "CCONJ" and _next_act(finder, i + 1):
+            break
+        if t.text in ",;" and _narration_resumes(finder, i + 1, finite):
+            break
+        finite = finite or _is_predicate(t)
+        last = i
+        i += 1
+    return finder_end(doc, last)
+
+
+def _is_finite(t: Token) -> bool:
+    return t.pos_ in ("AUX", "VERB") and "Fin" in t.morph.get("VerbForm", [])
+
+
+def _is_predicate(t: Token) -> bool:
+    """A finite verb with its subject ("she was"), not "when first questioned"."""
+    verb = t.head if t.pos_ == "AUX" else t
+    return _is_finite(t) and any(c.dep_.startswith("nsubj") for c in verb.children)
+
+
+def _next_verb(doc: Doc, i: int) -> Token | None:
+    """The first verb from token i on, past commas, adverbs and auxiliaries."""
+    for j in range(i, min(len(doc), i + 4)):
+        t = doc[j]
+        if t.pos_ == "VERB":
+            return t
+        if not (t.pos_ in ("ADV", "AUX", "PART") or t.text == "," or t.is_space):
+            return None
+    return None
+
+
+def _next_act(finder: QuoteFinder, i: int) -> bool:
+    """ « et a demandé … », "and called …": a conjunction before a reporting verb with
+    no subject of its own is the speaker's next act, not more of the report."""
+    verb = _next_verb(finder.doc, i)
+    return verb is not None and finder.is_cue_verb(verb)
+
+
+def _narration_resumes(finder: QuoteFinder, i: int, finite: bool) -> bool:
+    """Whether what follows a comma inside a report is the narration again."""
+    doc, lex = finder.doc, finder.lex
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    if i >= len(doc):
+        return False
+    t = doc[i]
+    if _according_to(doc, t, lex.according_to):
+        return True  # ", selon la préfecture", ", according to figures from …"
+    if finite and _is_finite(t):
+        # "… that she was ill, left …"; not "that Pellow, when questioned, had …"
+        return True
+    for j in range(i, min(len(doc), i + 4)):
+        # ", he said", ", adding that …"; ", a-t-il ajouté" once the report has a verb
+        # (not "that Pellow, when questioned, had described …")
+        if finder.is_cue_verb(doc[j]) and doc[j].pos_ in ("VERB", "AUX"):
+            return finite or any(doc[k].pos_ != "AUX" for k in range(i, j)) or j == i
+        if doc[j].pos_ not in ("PRON", "PROPN", "DET", "NOUN", "AUX", "PART"):
+            break
+    return False
+
+
 def _complement_end(sent: Span, comp: Token, real_end: int) -> int:
     """Character end of the clause a complementizer introduces."""
     head = comp.head
@@ -125,10 +206,12 @@ def indirect_candidates(finder: QuoteFinder, quoted: list[tuple[int, int]]) -> l
                 if verb is None:
                     if last is not None and _coordinated(doc, text, last.end, tok):
                         # « a assuré que …, mais que … »: one report in two clauses.
-                        last.end = _trim(text, last.end, _complement_end(sent, tok, real_end))[1]
+                        last.end = _trim(
+                            text, last.end, _clause_end(finder, tok, real_end, quoted)
+                        )[1]
                     continue
                 start, end = _trim(
-                    text, tok.idx + len(tok.text), _complement_end(sent, tok, real_end)
+                    text, tok.idx + len(tok.text), _clause_end(finder, tok, real_end, quoted)
                 )
                 if end - start < 3:
                     continue
@@ -222,6 +305,8 @@ def _verb_before(finder: QuoteFinder, comp: Token, sent: Span) -> Token | None:
         t = doc[i]
         if finder.is_cue_verb(t):
             return t
+        if t.text == ",":
+            continue  # « a fait valoir, dans un communiqué, que … »
         if t.pos_ not in _BETWEEN_POS or t.is_punct:
             return None
     return None

@@ -322,6 +322,15 @@ class QuoteFinder:
             return True
         if any(t.lower_ in self.lex.work_cues for t in near):
             return True
+        if any(
+            t.lower_ in self.lex.nickname_cues
+            and t.pos_ in ("VERB", "NOUN", "ADJ")
+            and not self.is_cue_verb(t)
+            for t in near
+        ):
+            return True  # « surnommées « bassines » », 'nicknamed "The Wall"'
+        if words[0].lower() in self.lex.so_called:
+            return True  # « la « soi-disant austérité » »: the marks mock a term
         titled = self._title_like(words)
         if titled and not opens_clause:
             return True
@@ -329,7 +338,23 @@ class QuoteFinder:
 
     def _is_scare_quote(self, span: MarkedSpan, speaker: Mention | None, opens: bool) -> bool:
         words = len(self.text[span.start : span.end].split())
-        return speaker is None and not opens and words <= _SCARE_WORDS
+        if speaker is not None or opens or words > _SCARE_WORDS:
+            return False
+        # « a réclamé un dispositif « immédiat » »: the words of whoever the reporting
+        # verb above them names, even an organisation.
+        return not self._reported_by_cue(span)
+
+    def _reported_by_cue(self, span: MarkedSpan) -> bool:
+        """Whether the first verb above the quotation, outside it, is a reporting verb."""
+        t = self.doc[self.token_at(span.start)]
+        for _ in range(12):
+            if t.head.i == t.i:
+                return False
+            t = t.head
+            if t.pos_ == "VERB" and not (span.open_pos <= t.idx <= span.close_pos):
+                # Someone must say it: not « un rendez-vous déjà qualifié de « revanche » ».
+                return self.is_cue_verb(t) and any(c.dep_ == "nsubj" for c in t.children)
+        return False
 
     def marked_candidates(self, spans: list[MarkedSpan]) -> list[_Candidate]:
         """Classify each quotation between marks as direct or partial; leave out titles,
@@ -356,6 +381,8 @@ class QuoteFinder:
             after = self._after_cue(close_tok)
             before = self._before_cue(open_tok)
             opens_clause = before_ch in _CLAUSE_OPENERS or span.open_pos == 0
+            # 'a salué « une écriture d’une précision rare, … »' is a phrase, not a sentence
+            opens_upper = text[span.start : span.start + 1].isupper()
             if after is None and self.not_a_quote(span, open_tok, opens_clause):
                 continue
             cand: _Candidate
@@ -373,7 +400,7 @@ class QuoteFinder:
                 v0, fn0 = before
                 cue = self.cue_span(v0) if v0 is not None else None
                 kind: QuoteKind = "direct" if (before_ch == ":" or opens_clause) else "partial"
-                if kind == "partial" and v0 is not None and self._is_long(span):
+                if kind == "partial" and v0 is not None and self._is_long(span) and opens_upper:
                     kind = "direct"
                 cand = _Candidate(
                     span.open_pos,

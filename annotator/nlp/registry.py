@@ -135,6 +135,12 @@ def pipeline_name(language: str) -> str:
     return _chosen.get(language) or PIPELINES[language]
 
 
+def chosen_pipelines() -> dict[str, str]:
+    """The pipelines chosen in this process ({"fr": "fr_core_news_sm"}), to hand to
+    another process (an import process) through ``set_pipelines``."""
+    return dict(_chosen)
+
+
 def missing_message(language: str, name: str) -> str:
     """Why the pipeline ``name`` cannot run for language, and what to do about it."""
     lang = _language_name(language)

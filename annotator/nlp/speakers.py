@@ -81,6 +81,15 @@ class SpeakerResolver:
                 found = self.resolve_title(t.lower_, t.idx)
                 if found is not None:
                     self._events.append((t.idx, found))
+        # « Le ministère … a pris acte. Il a souligné que … »: in a language whose nouns
+        # have a gender, an organisation as subject is what a later pronoun may mean.
+        for m in mentions:
+            if m.entity.label != "ORG" or m.dateline or _inside(m.entity.start, quoted):
+                continue
+            gender = self._org_gender(m) if self._main_subject(m) else None
+            if gender is not None:
+                self._gender.setdefault(m.entity.text, gender)
+                self._events.append((m.entity.start, m))
         self._events.sort(key=lambda e: e[0])
         # Every other person named outside quotes: a pronoun may mean one of them when
         # the gender tells ("… fait sourire Sandrine Le Goff. « … », lance-t-elle").
@@ -91,6 +100,36 @@ class SpeakerResolver:
         )
         self._named_pos = [p for p, _ in self._named]
         self._event_pos = [p for p, _ in self._events]
+
+    def _org_gender(self, m: Mention) -> str | None:
+        """Grammatical gender of an organisation's name from its article (« la CFDT »)."""
+        root = next(
+            (
+                self.doc[i]
+                for i in range(m.tok_start, m.tok_end)
+                if not (m.tok_start <= self.doc[i].head.i < m.tok_end)
+                or self.doc[i].head.i == i
+            ),
+            None,
+        )
+        if root is None:
+            return None
+        for c in root.children:
+            g = c.morph.get("Gender", []) if c.dep_ == "det" else []
+            if g:
+                return "f" if g[0] == "Fem" else "m"
+        return None
+
+    def _main_subject(self, m: Mention) -> bool:
+        """Subject of the sentence's main verb, not of "si le Sénat vote …"."""
+        for i in range(m.tok_start, m.tok_end):
+            t = self.doc[i]
+            if t.dep_.startswith("nsubj"):
+                verb = t.head
+                while verb.dep_ == "conj" and verb.head.i != verb.i:
+                    verb = verb.head
+                return verb.dep_ == "ROOT"
+        return False
 
     def _is_subject(self, m: Mention) -> bool:
         """A subject, or in apposition to a subject title ("la présidente X a dit")."""
@@ -161,22 +200,32 @@ class SpeakerResolver:
                 return "f"
             if w.rstrip(".") in ("m", "mr"):
                 return "m"
-        for t in [*reversed(window), *self._appos_tokens(m)]:
+        titles = [
+            t for t in [*reversed(window), *self._appos_tokens(m)] if t.lower_ in self.lex.titles
+        ]
+        for t in titles:
             if t.lower_ in self.lex.feminine_titles:
                 return "f"
-            if t.lower_ in self.lex.titles:
-                # The determiner knows better than the noun: "ministre" is tagged
-                # masculine even in « la ministre ».
-                marks = [c.morph.get("Gender", []) for c in t.children if c.dep_ == "det"]
-                g = next((x for x in [*marks, t.morph.get("Gender", [])] if x), None)
-                if g:
-                    return "f" if g[0] == "Fem" else "m"
+            # The determiner knows better than the noun: "ministre" is tagged masculine
+            # even in « la ministre ».
+            marks = [c.morph.get("Gender", []) for c in t.children if c.dep_ == "det"]
+            g = next((x for x in marks if x), None)
+            if g:
+                return "f" if g[0] == "Fem" else "m"
         names = self._name_words(m)
         if len(names) >= 2:
             gender = first_name_gender(names[0], self.lex)
             if gender is not None:
                 return gender
-        return self._agreement(m)
+        gender = self._agreement(m)
+        if gender is not None:
+            return gender
+        # A bare title's own gender is last: « porte-parole » is masculine by default.
+        for t in titles:
+            g = t.morph.get("Gender", [])
+            if g:
+                return "f" if g[0] == "Fem" else "m"
+        return None
 
     def _agreement(self, m: Mention) -> str | None:
         """ « X s’est dite satisfaite », « X, arrivée en tête, … »: a feminine participle or
@@ -280,14 +329,19 @@ class SpeakerResolver:
         return None
 
     def _salient(self, pos: int, gender: str) -> Mention | None:
-        event = self._salient_event(pos, gender)
+        event = self._salient_event(pos, gender, persons_only=True)
         return event[1] if event else None
 
-    def _salient_event(self, pos: int, gender: str) -> tuple[int, Mention] | None:
-        """The most recent salient person before pos whose gender is gender or unknown."""
+    def _salient_event(
+        self, pos: int, gender: str, persons_only: bool = False
+    ) -> tuple[int, Mention] | None:
+        """The most recent salient person (or organisation, for a pronoun) before pos
+        whose gender is gender or unknown."""
         idx = bisect.bisect_left(self._event_pos, pos)
         for k in range(idx - 1, -1, -1):
             m = self._events[k][1]
+            if persons_only and m.entity.label != "PERSON":
+                continue
             known = self._gender.get(m.entity.text)
             if known is None or known == gender:
                 return self._events[k]

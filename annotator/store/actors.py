@@ -90,7 +90,12 @@ class ActorStore:
         )
 
     def _replace_machine_actors(self, article_id: str, actors: list[Actor]) -> None:
-        # What coders made of the actors stays; the machine's own are replaced.
+        """Replace the machine's actors; what coders made of them stays as they left it.
+
+        Machine actor ids are derived from the text, so a re-analysis can bring back the id
+        of an actor a coder has since renamed, merged or split, and mentions a coder has
+        given to an actor: those are the coder's and are left out of the new suggestions.
+        """
         self.db.execute(
             "delete from mentions where actor_id in"
             " (select id from actors where article_id = ? and source = 'machine')",
@@ -99,9 +104,31 @@ class ActorStore:
         self.db.execute(
             "delete from actors where article_id = ? and source = 'machine'", [article_id]
         )
+        kept = {a.id: a for a in self.actors(article_id)}
+        held = {(m.start, m.end): a.id for a in kept.values() for m in a.mentions}
         for actor in actors:
-            actor.article_id = article_id
-            self._write_actor(actor)
+            if actor.id in kept:
+                continue
+            free = [m for m in actor.mentions if (m.start, m.end) not in held]
+            if free or not actor.mentions:
+                actor.mentions = free
+                actor.article_id = article_id
+                self._write_actor(actor)
+
+    def _relink_quotes(self, article_id: str) -> None:
+        """Quotes whose actor is gone follow their speaker's mention (or lose the link)."""
+        self.db.execute(
+            """
+            update quotes set actor_id = (
+                select m.actor_id from mentions m join actors a on a.id = m.actor_id
+                where a.article_id = quotes.article_id
+                  and m.start = quotes.speaker_start and m.end = quotes.speaker_end
+            )
+            where article_id = ? and actor_id is not null
+              and actor_id not in (select id from actors where article_id = ?)
+            """,
+            [article_id, article_id],
+        )
 
     # -- whole-article snapshots (undo of a coder's rename, merge or split) ----------------
 

@@ -276,6 +276,7 @@ class Project(ListingStore, ActorStore, CodingStore, TransferStore):
                     for q in analysis.quotes
                 ],
             )
+            self._relink_quotes(article_id)
 
     def entities(self, article_id: str) -> list[Entity]:
         rows = self.db.execute(

@@ -193,38 +193,6 @@ def coder_ids(project: Any) -> dict[str, str]:
     return {name: cid for cid, name in _db(project).execute("select id, name from coders")}
 
 
-def overlap_codings(project: Any) -> Iterator[tuple[str, str, str, Any]]:
-    """(variable id, article id, coder, value) on articles that two coders or more coded."""
-    rows = _db(project).execute(
-        "select variable_id, article_id, coder, value from codings where article_id in"
-        " (select article_id from codings group by article_id having count(distinct coder) > 1)"
-    )
-    for variable_id, article_id, coder, value in rows:
-        yield variable_id, article_id, coder, json.loads(value)
-
-
-def overlap_spans(project: Any) -> Iterator[tuple[str, str, str, int, int, int]]:
-    """(category id, article id, coder, start, end, article length) on articles that two
-    coders or more annotated."""
-    rows = _db(project).execute(
-        "select n.category_id, n.article_id, n.coder, n.start, n.end, length(a.text)"
-        " from annotations n join articles a on a.id = n.article_id where n.article_id in"
-        " (select article_id from annotations group by article_id"
-        "  having count(distinct coder) > 1)"
-    )
-    yield from (tuple(r) for r in rows)
-
-
-def annotation_coders(project: Any) -> Iterator[tuple[str, str]]:
-    """(article id, coder) for every coder who annotated an article two coders or more annotated."""
-    rows = _db(project).execute(
-        "select distinct article_id, coder from annotations where article_id in"
-        " (select article_id from annotations group by article_id"
-        "  having count(distinct coder) > 1)"
-    )
-    yield from ((r[0], r[1]) for r in rows)
-
-
 def codings(project: Any) -> Iterator[tuple[str, str, str, Any, str]]:
     """(article id, coder, variable id, value, modified) of every article-level value."""
     rows = _db(project).execute(

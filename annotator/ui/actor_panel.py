@@ -14,12 +14,15 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -37,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core import Actor, Mention, new_id
+from annotator.core import Actor, Decision, Mention, SuggestionDecision, new_id
 from annotator.ui.commands import Edit, EditHost
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
 
@@ -85,6 +88,10 @@ class ActorModel(QAbstractTableModel):
             return (
                 actor.name + edited + "\n" + self.tr("Mentioned as: {0}").format(", ".join(forms))
             )
+        if role == Qt.ItemDataRole.FontRole and actor.source == "coder" and index.column() == 0:
+            font = QFont()
+            font.setBold(True)  # confirmed or corrected by a coder
+            return font
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
             return Qt.AlignmentFlag.AlignCenter
         return None
@@ -97,12 +104,17 @@ class ActorModel(QAbstractTableModel):
         return None
 
 
+_KEYS = {Qt.Key.Key_A: "accept", Qt.Key.Key_R: "reject", Qt.Key.Key_Delete: "reject"}
+
+
 class ActorPanel(QWidget):
     """Lists the actors; emits ``highlight`` with the actors picked and ``edit`` with a command."""
 
     highlight = Signal(list)
     #: Something may have changed the actors (an edit, an undo): read them again.
     stale = Signal()
+    #: A key the list handles itself: "accept" (A) or "reject" (R, Delete).
+    key_action = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,6 +130,10 @@ class ActorPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for number in (1, 2, 3):
             header.setSectionResizeMode(number, QHeaderView.ResizeMode.ResizeToContents)
+        self.accept_button = QPushButton(self.tr("Accept"))
+        self.reject_button = QPushButton(self.tr("Reject"))
+        self.accept_button.setToolTip(self.tr("Confirm the selected suggested actors (A)"))
+        self.reject_button.setToolTip(self.tr("Remove the selected actors: not actors (R)"))
         self.rename_button = QPushButton(self.tr("Rename…"))
         self.merge_button = QPushButton(self.tr("Merge"))
         self.split_button = QPushButton(self.tr("Split…"))
@@ -127,7 +143,13 @@ class ActorPanel(QWidget):
             self.tr("Move some mentions of the selected actor to a new actor")
         )
         buttons = QHBoxLayout()
-        for button in (self.rename_button, self.merge_button, self.split_button):
+        for button in (
+            self.accept_button,
+            self.reject_button,
+            self.rename_button,
+            self.merge_button,
+            self.split_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         column = QVBoxLayout(self)
@@ -135,6 +157,7 @@ class ActorPanel(QWidget):
         column.addWidget(self.view, 1)
         column.addLayout(buttons)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.view.installEventFilter(self)
         self._update_buttons()
 
     def set_actors(self, actors: Sequence[Actor], quote_counts: dict[str, int]) -> None:
@@ -148,6 +171,20 @@ class ActorPanel(QWidget):
                     | QItemSelectionModel.SelectionFlag.Rows,
                 )
         self._update_buttons()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if watched is not self.view or not isinstance(event, QKeyEvent) or event.modifiers():
+            return super().eventFilter(watched, event)
+        action = _KEYS.get(Qt.Key(event.key()))
+        if action is None:
+            return super().eventFilter(watched, event)
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()  # the list takes the key before a codebook shortcut does
+            return True
+        if event.type() == QEvent.Type.KeyPress:
+            self.key_action.emit(action)
+            return True
+        return super().eventFilter(watched, event)
 
     def mark_stale(self, *_args: object) -> None:
         """Connected to the undo stack; a slot of the panel, so it dies with the panel."""
@@ -168,6 +205,8 @@ class ActorPanel(QWidget):
 
     def _update_buttons(self) -> None:
         chosen = self.selected()
+        self.accept_button.setEnabled(any(a.source == "machine" for a in chosen))
+        self.reject_button.setEnabled(bool(chosen))
         self.rename_button.setEnabled(len(chosen) == 1)
         self.merge_button.setEnabled(len(chosen) >= 2)
         self.split_button.setEnabled(len(chosen) == 1 and len(chosen[0].mentions) >= 2)
@@ -227,10 +266,13 @@ class ActorEdit(Edit):
         article_id: str,
         after: list[Actor],
         relink: Callable[[str | None], str | None] = lambda actor_id: actor_id,
+        decisions: Sequence[Decision] = (),
     ) -> None:
         super().__init__(host, text, article_id)
         self.after = after
         self.relink = relink
+        #: What the coder did to the machine's suggestions, kept to measure their quality.
+        self.decisions = list(decisions)
         self.before: list[Actor] = []
         self.links_before: dict[tuple[int, int], str | None] = {}
         self.links_after: dict[tuple[int, int], str | None] = {}
@@ -242,9 +284,38 @@ class ActorEdit(Edit):
             self.links_before = project.quote_links(self.article_id)
             self.links_after = {span: self.relink(a) for span, a in self.links_before.items()}
         project.replace_actors(self.article_id, self.after, self.links_after)
+        for decision in self.decisions:
+            project.add_decision(decision)
 
     def revert(self) -> None:
         self.project.replace_actors(self.article_id, self.before, self.links_before)
+        for decision in self.decisions:
+            self.project.delete_decision(decision.id)
+
+
+def actor_decision(
+    actor: Actor, coder: str, decision: SuggestionDecision, result: Actor | None = None
+) -> Decision | None:
+    """The record of a coder's decision on a machine actor (None for the coder's own)."""
+    if actor.source != "machine":
+        return None
+    return Decision(
+        article_id=actor.article_id,
+        coder=coder,
+        target="actor",
+        decision=decision,
+        suggestion=_actor_summary(actor),
+        result=_actor_summary(result) if result is not None else {},
+    )
+
+
+def _actor_summary(actor: Actor) -> dict[str, object]:
+    return {
+        "id": actor.id,
+        "name": actor.name,
+        "type": actor.type,
+        "mentions": [[m.start, m.end, m.text] for m in actor.mentions],
+    }
 
 
 class SplitDialog(QDialog):

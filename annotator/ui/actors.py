@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ from annotator.ui.actor_panel import (
     ActorEdit,
     ActorPanel,
     SplitDialog,
+    actor_decision,
     ask_name,
     merged,
     renamed,
@@ -35,7 +37,15 @@ class ActorActions(QObject):
         self.panel.rename_button.clicked.connect(self.rename)
         self.panel.merge_button.clicked.connect(self.merge)
         self.panel.split_button.clicked.connect(self.split)
-        for key, slot in (("F2", self.rename), ("Ctrl+M", self.merge)):
+        self.panel.accept_button.clicked.connect(self.accept)
+        self.panel.reject_button.clicked.connect(self.reject)
+        self.panel.key_action.connect(
+            lambda action: self.accept() if action == "accept" else self.reject()
+        )
+        for key, slot in (
+            ("F2", self.rename),
+            ("Ctrl+M", self.merge),
+        ):
             action = QAction(self.panel)
             action.setShortcut(QKeySequence(key))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -96,6 +106,49 @@ class ActorActions(QObject):
             return None
         return article.id, self.window.project.actors(article.id)
 
+    def accept(self) -> bool:
+        """Confirm the selected machine actors as they are."""
+        current = self._current()
+        chosen = [a for a in self.panel.selected() if a.source == "machine"]
+        if current is None or not chosen:
+            return False
+        article_id, actors = current
+        ids = {a.id for a in chosen}
+        after = copy.deepcopy(actors)
+        for actor in after:
+            if actor.id in ids:
+                actor.source = "coder"
+        coder = self.window.settings.coder
+        decisions = [actor_decision(a, coder, "accepted", a) for a in chosen]
+        command = ActorEdit(
+            self.window.coding,
+            self.tr("accept %n actor(s)", "", len(chosen)),
+            article_id,
+            after,
+            decisions=[d for d in decisions if d is not None],
+        )
+        return self.window.coding.run(command)
+
+    def reject(self) -> bool:
+        """Remove the selected actors; their quotes keep their speaker name but no actor."""
+        current = self._current()
+        chosen = self.panel.selected()
+        if current is None or not chosen:
+            return False
+        article_id, actors = current
+        ids = {a.id for a in chosen}
+        coder = self.window.settings.coder
+        decisions = [actor_decision(a, coder, "rejected") for a in chosen]
+        command = ActorEdit(
+            self.window.coding,
+            self.tr("reject %n actor(s)", "", len(chosen)),
+            article_id,
+            [a for a in actors if a.id not in ids],
+            relink=lambda actor_id: None if actor_id in ids else actor_id,
+            decisions=[d for d in decisions if d is not None],
+        )
+        return self.window.coding.run(command)
+
     def rename(self) -> None:
         chosen = self.panel.selected()
         current = self._current()
@@ -111,12 +164,16 @@ class ActorActions(QObject):
             return False
         article_id, actors = current
         after = renamed(actors, actor_id, name)
+        before = next(a for a in actors if a.id == actor_id)
+        result = next(a for a in after if a.id == actor_id)
+        decision = actor_decision(before, self.window.settings.coder, "corrected", result)
         return self.window.coding.run(
             ActorEdit(
                 self.window.coding,
                 self.tr("rename actor to {0}").format(name),
                 article_id,
                 after,
+                decisions=[decision] if decision is not None else [],
             )
         )
 

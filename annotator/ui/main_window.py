@@ -60,6 +60,9 @@ class MainWindow(QMainWindow):
         self.article_form = ArticleForm()
         self.navigator = Navigator(self)
         self.tabs = QTabWidget()
+        # Six tabs share the right column: all stay in sight (the column widens to fit).
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         self.tabs.addTab(self.annotation_panel, self.tr("Codes"))
         self.tabs.addTab(self.quote_panel, self.tr("Quotes"))
         self.tabs.addTab(self.unit_form, self.tr("Unit"))

@@ -47,7 +47,7 @@ class ViewMenu(QObject):
         self.menu.insertSeparator(self.menu.actions()[1])
         self.menu.addSeparator()
         preferences = QAction(self.tr("&Preferences…"), window)
-        preferences.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
+        preferences.setShortcut(QKeySequence("Ctrl+,"))
         preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         preferences.triggered.connect(self.show_preferences)
         self.menu.addAction(preferences)

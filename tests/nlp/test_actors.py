@@ -150,3 +150,22 @@ def test_analyze_many_gives_the_same_actors_and_ids() -> None:
 def test_no_actors_in_an_empty_text() -> None:
     a = analyze("", "en")
     assert a.actors == [] and a.quotes == []
+
+
+def test_short_forms_of_organisations() -> None:
+    fr = _analyze(
+        "La Commission européenne a proposé mardi un plan. La Commission veut aller vite, "
+        "a indiqué l’Assemblée nationale. L'Assemblée votera.",
+        "fr",
+    )
+    assert texts(actor(fr, "Commission européenne")) == ["Commission européenne", "Commission"]
+    assert texts(actor(fr, "Assemblée nationale")) == ["Assemblée nationale", "Assemblée"]
+    en = _analyze(
+        "The Senate Finance Committee met on Monday. The Senate will vote next week, "
+        "said Sen. John Ray.",
+        "en",
+    )
+    # A committee of the Senate is not the Senate.
+    assert texts(actor(en, "Senate")) == ["Senate"]
+    assert texts(actor(en, "Senate Finance Committee")) == ["Senate Finance Committee"]
+    assert actor(en, "John Ray").type == "PERSON"

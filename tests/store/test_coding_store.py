@@ -226,3 +226,24 @@ def test_article_list_filters_by_metadata_state_actor_and_search_hits(tmp_path):
         summary = project.articles("bob")[0]
         assert summary.coded and summary.missing == 0 and not summary.incomplete
         assert project.outlets() == ["Libé"] and project.languages() == ["fr"]
+
+
+def test_reanalysis_keeps_what_coders_made_of_actors_with_the_same_ids(tmp_path):
+    with _project(tmp_path) as project:
+
+        def analysis():
+            # The pipeline's ids are derived from the text: the same on every run.
+            jean = Actor("Jean Dupont", id="m-jean", mentions=[Mention(9, 20, "Jean Dupont")])
+            dupont = Actor("Dupont", id="m-dupont", mentions=[Mention(67, 73, "Dupont")])
+            quote = Quote(33, 63, TEXT[33:63], "direct", "Dupont", 67, 73, None, "m-dupont")
+            return Analysis("fr", quotes=[quote], actors=[jean, dupont])
+
+        project.save_analysis("a1", analysis())
+        jean, dupont = project.actors("a1")
+        jean.mentions.extend(dupont.mentions)
+        project.merge_actors(jean, [dupont.id])  # the coder: one person, not two
+        project.save_analysis("a1", analysis())
+        [actor] = project.actors("a1")
+        assert actor.id == "m-jean" and actor.source == "coder" and len(actor.mentions) == 2
+        # The quote's machine actor was folded into the coder's: it follows the speaker.
+        assert project.quotes("a1")[0].actor_id == "m-jean"

@@ -6,14 +6,14 @@ from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFileOpenEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from annotator import __version__
 from annotator.services.settings import Settings, load_settings
 from annotator.ui.about import AboutDialog, components, package_info
-from annotator.ui.app import application
+from annotator.ui.app import FileOpenFilter, application
 from annotator.ui.icons import app_icon
 from annotator.ui.main_window import MainWindow
 from annotator.ui.recent import MAX_RECENT, remember
@@ -100,4 +100,23 @@ def test_open_recent_menu_lists_and_opens_projects(
     window.file_menu.clear_recent()
     menu.rebuild()
     assert menu.project_actions() == []
+    window.shutdown()
+
+
+def test_project_double_clicked_on_macos_opens_in_the_window(
+    qtbot: QtBot, settings: Settings, make_project: Callable[..., Path]
+) -> None:
+    """macOS hands a double-clicked file to the running app as a FileOpen event."""
+    path = make_project(1)
+    window = MainWindow(settings, interactive=False)
+    qtbot.addWidget(window)
+    opener = FileOpenFilter(window)
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(opener)
+    try:
+        QApplication.sendEvent(app, QFileOpenEvent(str(path)))
+    finally:
+        app.removeEventFilter(opener)
+    assert window.project is not None and window.project.path == path
     window.shutdown()

@@ -107,3 +107,32 @@ def test_rename_merge_split_are_saved_and_undone(
     window.close()
     with Project.open(path) as project:
         assert len(project.actors(article_id)[0].mentions) == 3
+
+
+def test_keys_accept_and_reject_suggested_actors_and_record_the_decisions(
+    qtbot: QtBot, tmp_path: Path, settings: Settings
+) -> None:
+    from PySide6.QtCore import Qt
+
+    window = open_window(qtbot, make(tmp_path), settings, active=True)
+    panel = window.actors.panel
+    article_id = window.reader.article.id
+    names = [a.name for a in panel.model.actors]
+    panel.view.setFocus()
+    panel.view.selectRow(names.index("transport union"))
+    qtbot.keyClick(panel.view, Qt.Key.Key_R)
+    assert "transport union" not in {a.name for a in window.project.actors(article_id)}
+    panel.view.selectRow(0)
+    qtbot.keyClick(panel.view, Qt.Key.Key_A)
+    anna = window.project.actors(article_id)[0]
+    assert anna.name == "Anna Berg" and anna.source == "coder"
+    decisions = window.project.decisions(article_id)
+    assert [(d.target, d.decision, d.suggestion["name"]) for d in decisions] == [
+        ("actor", "rejected", "transport union"),
+        ("actor", "accepted", "Anna Berg"),
+    ]
+    # No code was made by the keys (the codebook has no category on A or R here, and the
+    # list took them first anyway); undo takes the acceptance back with its record.
+    window.coding.stack.undo()
+    assert window.project.actors(article_id)[0].source == "machine"
+    assert len(window.project.decisions(article_id)) == 1

@@ -69,8 +69,9 @@ def write_qdpx(project: Project, codebook: Codebook, out: Path) -> None:
     """Write the project as a REFI-QDA .qdpx archive."""
     coder_ids = streams.coder_ids(project)
     coders = sorted(set(coder_ids) | {c for _a, c in streams.coded_pairs(project)})
-    users = {name: guid(coder_ids.get(name, name), "" if name in coder_ids else "coder")
-             for name in coders}  # fmt: skip
+    users = {
+        name: guid(coder_ids[name]) if name in coder_ids else guid(name, "coder") for name in coders
+    }
     tmp = out.with_name(out.name + ".part")
     with tempfile.TemporaryDirectory(prefix="annotator-qdpx-") as work:
         qde = Path(work) / "project.qde"
@@ -254,8 +255,9 @@ def _add_value(source: Any, variable_guid: str, kind: str, value: Any) -> None:
             return
         tag = "DateValue"
     else:
-        tag, text = "TextValue", _text(value if not isinstance(value, list) else "; ".join(
-            str(v) for v in value))  # fmt: skip
+        if isinstance(value, list):
+            value = "; ".join(str(v) for v in value)
+        tag, text = "TextValue", _text(value)
     element = etree.SubElement(source, _q("VariableValue"))
     etree.SubElement(element, _q("VariableRef"), targetGUID=variable_guid)
     etree.SubElement(element, _q(tag)).text = text

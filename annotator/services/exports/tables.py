@@ -309,8 +309,8 @@ def codebook_table(codebook: Codebook) -> Table:
     def rows() -> Iterator[Row]:
         for c in codebook.categories:
             parent = names.get(c.parent_id or "", "")
-            yield ("span", c.name, parent, "", "", "", "", None, "", c.description, c.color,
-                   c.shortcut)  # fmt: skip
+            head = ("span", c.name, parent, "", "", "", "", None, "")
+            yield (*head, c.description, c.color, c.shortcut)
             for v in codebook.unit_variables(c.id):
                 yield from variable_rows("unit", c.name, parent, v)
         for v in codebook.article_variables():
