@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -41,12 +41,11 @@ from annotator.services.adjudication import (
 )
 from annotator.services.agreement.report import comparable_value
 from annotator.store import Project
-from annotator.ui.coder_dialog import file_menu_of
 from annotator.ui.errors import user_message
 from annotator.ui.variable_fields import NOT_ANSWERED, VariableField
 
 if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+    pass
 
 UNSETTLED = QColor("#fde2e1")
 SETTLED = QColor("#e3f4e1")
@@ -439,40 +438,3 @@ class AdjudicationDialog(QDialog):
         if self.task is not None:
             self.task.wait()
         super().done(result)
-
-
-class AdjudicationActions(QObject):
-    """Adds File › Adjudicate disagreements… to a MainWindow."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.dialog: AdjudicationDialog | None = None
-        self.action = QAction("&Adjudicate disagreements…", window)
-        self.action.setObjectName("adjudicateAction")
-        self.action.triggered.connect(lambda _checked=False: self.open_dialog())
-        menu = file_menu_of(window)
-        if menu is not None:
-            menu.insertAction(window.file_menu.actions["quit"], self.action)
-
-    def open_dialog(self) -> AdjudicationDialog | None:
-        project = self.window.project
-        if project is None:
-            self.window.show_error("No project", "Open the merged project to adjudicate first.")
-            return None
-        if self.dialog is not None:
-            self.dialog.close()
-        dialog = AdjudicationDialog(project, self.window)
-        dialog.changed.connect(self._changed)
-        dialog.finished.connect(lambda _result: self._closed(dialog))
-        self.dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _changed(self) -> None:
-        self.window.refresh_articles()
-
-    def _closed(self, dialog: AdjudicationDialog) -> None:
-        dialog.deleteLater()
-        if self.dialog is dialog:
-            self.dialog = None

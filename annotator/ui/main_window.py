@@ -13,7 +13,7 @@ from annotator.services.settings import Settings, save_settings
 from annotator.store import ArticleFilter, Project, ProjectError
 from annotator.ui.about import add_help_menu
 from annotator.ui.actors import ActorActions
-from annotator.ui.adjudication import AdjudicationActions
+from annotator.ui.adjudication_menu import AdjudicationActions
 from annotator.ui.annotation_panel import AnnotationPanel
 from annotator.ui.article_details import ArticleDetails
 from annotator.ui.article_form import ArticleForm
