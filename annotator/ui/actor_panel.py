@@ -12,7 +12,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QEvent,
     QItemSelectionModel,
@@ -43,6 +42,7 @@ from PySide6.QtWidgets import (
 from annotator.core import Actor, Decision, Mention, SuggestionDecision, new_id
 from annotator.ui.commands import Edit, EditHost
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
+from annotator.ui.table_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = (
@@ -53,35 +53,30 @@ COLUMNS = (
 )
 
 
-class ActorModel(QAbstractTableModel):
+class ActorModel(RowsModel[Actor]):
+    """One row per actor: name, type, number of mentions and of quotes."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actors: list[Actor] = []
         self.quotes: dict[str, int] = {}
+        columns = [QCoreApplication.translate("ActorModel", c) for c in COLUMNS]
+        super().__init__(columns, self._cells, parent)
+
+    @property
+    def actors(self) -> list[Actor]:
+        return self.rows()
 
     def set_actors(self, actors: Sequence[Actor], quote_counts: dict[str, int]) -> None:
-        self.beginResetModel()
-        self.actors = list(actors)
         self.quotes = quote_counts
-        self.endResetModel()
+        self.set_rows(actors)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
-        return 0 if parent.isValid() else len(self.actors)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
-        return 0 if parent.isValid() else len(COLUMNS)
+    def _cells(self, actor: Actor) -> tuple[str, str, str, str]:
+        kind = self.tr("person") if actor.type == "PERSON" else self.tr("organisation")
+        return actor.name, kind, str(len(actor.mentions)), str(self.quotes.get(actor.id, 0))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        actor = self.actors[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                actor.name,
-                self.tr("person") if actor.type == "PERSON" else self.tr("organisation"),
-                len(actor.mentions),
-                self.quotes.get(actor.id, 0),
-            )[index.column()]
+        actor = self.row(index.row())
         if role == Qt.ItemDataRole.ToolTipRole:
             forms = sorted({m.text for m in actor.mentions})
             edited = self.tr(" (edited by a coder)") if actor.source == "coder" else ""
@@ -94,14 +89,7 @@ class ActorModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
             return Qt.AlignmentFlag.AlignCenter
-        return None
-
-    def headerData(  # noqa: N802 (Qt API)
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(COLUMNS[section])
-        return None
+        return super().data(index, role)
 
 
 _KEYS = {Qt.Key.Key_A: "accept", Qt.Key.Key_R: "reject", Qt.Key.Key_Delete: "reject"}

@@ -57,8 +57,8 @@ def test_actors_are_listed_and_a_click_highlights_mentions_and_quotes(
     panel = window.actors.panel
     model = panel.model
     rows = [[model.data(model.index(r, c)) for c in range(4)] for r in range(model.rowCount())]
-    assert rows[0] == ["Anna Berg", "person", 3, 1]
-    assert ["transport union", "organisation", 1, 0] in rows
+    assert rows[0] == ["Anna Berg", "person", "3", "1"]
+    assert ["transport union", "organisation", "1", "0"] in rows
     assert window.tabs.tabText(window.tabs.indexOf(panel)) == "Actors (3)"
     panel.view.selectRow(0)
     # Three mentions and one quote drawn over the text.
