@@ -238,5 +238,12 @@ def test_the_whole_study_split_code_merge_agreement_adjudicate_export(tmp_path, 
     coder_column = header.index("coder")
     coders_seen = {row[coder_column] for row in coding[1:]}
     assert coders_seen == {*CODERS, ADJUDICATED}
-    # One row per article x coder: 42 coders' rows and 6 adjudicated ones.
+    # One row per article x coder: 42 coders' rows and 6 adjudicated ones, marked gold.
     assert len(coding) - 1 == 42 + 6
+    gold_column = header.index("gold")
+    assert {(row[coder_column] == ADJUDICATED, row[gold_column]) for row in coding[1:]} == {
+        (True, 1),
+        (False, 0),
+    }
+    units = sheets["units"]
+    assert sum(row[units[0].index("gold")] for row in units[1:]) == 6

@@ -1,6 +1,7 @@
 """The researchers' vocabulary as plain Python: no Qt, no SQL."""
 
 from annotator.core.models import (
+    ADJUDICATED,
     VARIABLE_KINDS,
     Actor,
     ActorType,
@@ -27,6 +28,7 @@ from annotator.core.models import (
 )
 
 __all__ = [
+    "ADJUDICATED",
     "VARIABLE_KINDS",
     "Actor",
     "ActorType",

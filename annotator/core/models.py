@@ -13,6 +13,10 @@ QuoteKind = Literal["direct", "partial", "indirect"]
 ENTITY_LABELS = ("PERSON", "ORG", "PLACE", "OTHER")
 
 
+#: The coder name under which adjudication stores the gold version of a coding study.
+ADJUDICATED = "adjudicated"
+
+
 def new_id() -> str:
     """A stable identifier that survives merges of project files."""
     return str(uuid.uuid4())

@@ -112,7 +112,7 @@ def _next_verb(doc: Doc, i: int) -> Token | None:
 
 
 def _next_act(finder: QuoteFinder, i: int) -> bool:
-    """ « et a demandé … », "and called …": a conjunction before a reporting verb with
+    """« et a demandé … », "and called …": a conjunction before a reporting verb with
     no subject of its own is the speaker's next act, not more of the report."""
     verb = _next_verb(finder.doc, i)
     return verb is not None and finder.is_cue_verb(verb)
@@ -139,22 +139,6 @@ def _narration_resumes(finder: QuoteFinder, i: int, finite: bool) -> bool:
         if doc[j].pos_ not in ("PRON", "PROPN", "DET", "NOUN", "AUX", "PART"):
             break
     return False
-
-
-def _complement_end(sent: Span, comp: Token, real_end: int) -> int:
-    """Character end of the clause a complementizer introduces."""
-    head = comp.head
-    if head.i > comp.i and sent.start <= head.i < sent.end:
-        doc = sent.doc
-        right = max(t.i for t in head.subtree)
-        # 'que « des désaccords » persistaient': a verb after the quotation goes on with it.
-        runs_on = (
-            doc[right].is_quote and right + 1 < len(doc) and doc[right + 1].pos_ in ("VERB", "AUX")
-        )
-        if right < sent.end - 1 and not runs_on:
-            return finder_end(doc, right)
-    # The parser sometimes ends a sentence mid-clause (before « … »): go on to the full stop.
-    return real_end
 
 
 def _real_bounds(doc: Doc) -> list[tuple[Span, int, int]]:
@@ -205,10 +189,24 @@ def indirect_candidates(finder: QuoteFinder, quoted: list[tuple[int, int]]) -> l
                 verb = _verb_before(finder, tok, sent)
                 if verb is None:
                     if last is not None and _coordinated(doc, text, last.end, tok):
-                        # « a assuré que …, mais que … »: one report in two clauses.
-                        last.end = _trim(
-                            text, last.end, _clause_end(finder, tok, real_end, quoted)
-                        )[1]
+                        # « a assuré que …, mais que … »: one report in two clauses;
+                        # but where a quotation inside a report is coded alone (English),
+                        # 'said A and that “B”' is the report A and the partial quote B.
+                        end = _clause_end(finder, tok, real_end, quoted)
+                        marked = any(tok.idx < s < end for s, _ in quoted)
+                        if marked and lex.partial_in_reported == "partial":
+                            start = tok.idx + len(tok.text)
+                            out.append(
+                                _Candidate(
+                                    last.anchor,
+                                    "indirect",
+                                    *_trim(text, start, end),
+                                    last.cue,
+                                    last.speaker,
+                                )
+                            )
+                        else:
+                            last.end = _trim(text, last.end, end)[1]
                     continue
                 start, end = _trim(
                     text, tok.idx + len(tok.text), _clause_end(finder, tok, real_end, quoted)
@@ -237,6 +235,9 @@ def indirect_candidates(finder: QuoteFinder, quoted: list[tuple[int, int]]) -> l
                     initial = first_word is not None and first_word.i == tok.i
                     if not initial or found is None or found.entity.label != "PERSON":
                         cand = None
+                if cand is not None and last is not None and cand.start < last.end:
+                    # « X a estimé que …, selon un communiqué »: the report is the clause.
+                    cand = None
                 if cand is not None:
                     out.append(cand)
     out.extend(_bare_clauses(finder, quoted, out))
@@ -266,7 +267,10 @@ def _bare_clauses(
                 c.dep_ == "mark" and c.lower_ in finder.lex.complementizers for c in comp.children
             ):
                 continue
-            start, end = _trim(text, left.idx, finder_end(doc, right.i))
+            right_i = right.i
+            if finder.lex.partial_in_reported == "partial":
+                right_i = _before_quoted_conjunct(finder, left.i, right_i, quoted)
+            start, end = _trim(text, left.idx, finder_end(doc, right_i))
             if end - start < 3 or any(s < end and start < e for s, e in taken):
                 continue
             taken.append((start, end))
@@ -281,6 +285,20 @@ def _bare_clauses(
                 )
             )
     return out
+
+
+def _before_quoted_conjunct(
+    finder: QuoteFinder, left: int, right: int, quoted: list[tuple[int, int]]
+) -> int:
+    """'said his defender had not touched the ball and that the officials had “…”': the
+    last token before "and that" when a quotation follows it (coded as a partial quote)."""
+    doc = finder.doc
+    for i in range(left + 1, right):
+        if doc[i].pos_ == "CCONJ" and doc[i + 1].lower_ in finder.lex.complementizers:
+            after = doc[i + 1].idx
+            if any(after < s <= doc[right].idx for s, _ in quoted):
+                return i - 1
+    return right
 
 
 def _coordinated(doc: Doc, text: str, prev_end: int, comp: Token) -> bool:
@@ -347,13 +365,33 @@ def _according_candidate(
             # "According to the council's head of transport, Priya Raman, …"
             comma = appos.tok_end
             speaker = partial(finder.res.canonical, appos)
+        comma = _past_relative(doc, comma, sent.end)
         start, end = _trim(text, doc[comma].idx + 1, sent_end)
     else:
+        # "…, according to the budget office": set off by a comma; not « Entre 6.000
+        # personnes selon la préfecture et 15.000 selon les syndicats » (figures' sources).
+        if tok.i == 0 or doc[tok.i - 1].text != ",":
+            return None
         start, end = _trim(text, sent_start, tok.idx)
     if end - start < 3:
         return None
     cue_end = doc[np_start - 1].idx + len(doc[np_start - 1].text)
     return _Candidate(pos, "indirect", start, end, (tok.idx, cue_end), speaker)
+
+
+def _past_relative(doc: Doc, comma: int, end: int) -> int:
+    """« Pour X, qui tient une librairie, le chantier … »: the comma after a relative
+    clause that follows the name, else comma itself."""
+    nxt = comma + 1
+    relative = nxt < end and (
+        "Rel" in doc[nxt].morph.get("PronType", []) or doc[nxt].tag_ in ("WP", "WDT", "WP$")
+    )
+    if not relative:
+        return comma
+    for i in range(nxt + 1, min(end, nxt + 16)):
+        if doc[i].text == ",":
+            return i
+    return comma
 
 
 def _apposed_person(finder: QuoteFinder, comma: int) -> Mention | None:

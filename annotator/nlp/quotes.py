@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -13,6 +12,7 @@ from ..core.models import QuoteKind
 from .entities import Mention
 from .marks import MarkedSpan
 from .speakers import SpeakerResolver
+from .terms import _SENTENCE_END, TermRules
 
 # A cue verb must come within this many tokens of the closing mark ('", a-t-il déclaré').
 _AFTER_CUE_WINDOW = 6
@@ -21,16 +21,8 @@ _AGENT_WINDOW = 14
 # A reporting verb may stand this many tokens before "que"/"that" ("a indiqué à la presse que").
 _COMPLEMENTIZER_WINDOW = 8
 _CLAUSE_OPENERS = set("\n.!?:…—–-")
-_SENTENCE_END = {".", "!", "?", "…"}
 _TRAILING = " \t\r\n\u00a0\u202f,;:"
-# Marked text this short without a cue or a speaker is a scare quote: les « bassines ».
-_SCARE_WORDS = 3
-# Marked text longer than this is never taken for a title, a nickname or a term.
-_TERM_WORDS = 8
-# How far back a nickname cue may stand: "known to the home fans as “Mr Reliable”".
-_NICKNAME_WINDOW = 6
 _DASHES = "—–-"
-_LEADING = "«»“”‘’\"'(¿¡"
 
 
 def _no_speaker() -> Mention | None:
@@ -78,7 +70,7 @@ class _Candidate:
     opens_clause: bool = False
 
 
-class QuoteFinder:
+class QuoteFinder(TermRules):
     """Finds quotes in one parsed document."""
 
     def __init__(self, doc: Doc, text: str, resolver: SpeakerResolver) -> None:
@@ -89,13 +81,6 @@ class QuoteFinder:
         self._starts = [t.idx for t in doc]
         # Reported speech, found once marked quotes are known (see marked_candidates).
         self.indirect: list[_Candidate] | None = None
-
-    def token_at(self, char: int) -> int:
-        """Index of the token containing char."""
-        return max(0, bisect.bisect_right(self._starts, char) - 1)
-
-    def is_cue_verb(self, t: Token) -> bool:
-        return self.lex.is_reporting_verb(t.lower_, t.lemma_.lower()) and not t.is_punct
 
     def cue_span(self, v: int) -> tuple[int, int]:
         """Character span of a cue verb with its auxiliary and inverted pronoun."""
@@ -261,9 +246,7 @@ class QuoteFinder:
         ("signed an order, saying …")."""
         t = verb
         for _ in range(4):
-            subjects = [
-                c for c in t.children if c.dep_.startswith("nsubj") and "expl" not in c.dep_
-            ]
+            subjects = [c for c in t.children if self._is_subject_of(c, t)]
             if t is not verb and not self.is_cue_verb(t) and t.dep_ != "ROOT":
                 # « précisé que la rivière mettrait …, et a demandé »: a verb the parse
                 # hangs the report on, inside another clause, lends it no subject.
@@ -279,82 +262,21 @@ class QuoteFinder:
             t = t.head
         return None
 
+    def _is_subject_of(self, c: Token, verb: Token) -> bool:
+        if c.dep_.startswith("nsubj") and "expl" not in c.dep_:
+            return True
+        # « Il a indiqué que … » parsed as an impersonal « il », but not « il a été
+        # annoncé que … », which is.
+        return (
+            c.dep_ == "expl:subj"
+            and c.lower_ in self.lex.pronouns
+            and self.is_cue_verb(verb)
+            and not any(x.dep_ == "aux:pass" for x in verb.children)
+        )
+
     def has_common_subject(self, verb: Token) -> bool:
         """Whether the verb's subject is a common noun ("a spokeswoman", "members")."""
         return any(c.dep_.startswith("nsubj") and c.pos_ == "NOUN" for c in verb.children)
-
-    def _words_before(self, open_tok: int, limit: int) -> list[Token]:
-        """Up to limit tokens before a mark, within its sentence and line."""
-        out: list[Token] = []
-        i = open_tok - 1
-        while i >= 0 and len(out) < limit:
-            t = self.doc[i]
-            if "\n" in t.text or t.text in _SENTENCE_END or t.text == ":":
-                break
-            if not t.is_space and t.text != ",":
-                out.append(t)
-            i -= 1
-        out.reverse()
-        return out
-
-    def _title_like(self, words: list[str]) -> bool:
-        """ "The Salt Year", « Les Veilleurs de nuit », « le Bulldozer »: a capital first."""
-        first = words[0].lstrip(_LEADING)
-        for clitic in self.lex.clitics:  # « L’Étranger »
-            if first.lower().startswith(clitic) and len(first) > len(clitic):
-                first = first[len(clitic) :]
-                break
-        if first.lower() in self.lex.articles and len(words) > 1:
-            first = words[1].lstrip(_LEADING)
-        return first[:1].isupper()
-
-    def not_a_quote(self, span: MarkedSpan, open_tok: int, opens_clause: bool) -> bool:
-        """Marks around a title of a work, a nickname, a term or a so-called thing."""
-        inner = self.text[span.start : span.end].rstrip()
-        words = inner.split()
-        if not words or len(words) > _TERM_WORDS or inner[-1] in _SENTENCE_END:
-            return False
-        before = self._words_before(open_tok, _NICKNAME_WINDOW)
-        near = before[-2:]
-        if any(t.lower_ in self.lex.so_called and t.pos_ != "AUX" for t in near) and not any(
-            t.pos_ == "AUX" for t in before[-3:-1]
-        ):
-            return True
-        if any(t.lower_ in self.lex.work_cues for t in near):
-            return True
-        if any(
-            t.lower_ in self.lex.nickname_cues
-            and t.pos_ in ("VERB", "NOUN", "ADJ")
-            and not self.is_cue_verb(t)
-            for t in near
-        ):
-            return True  # « surnommées « bassines » », 'nicknamed "The Wall"'
-        if words[0].lower() in self.lex.so_called:
-            return True  # « la « soi-disant austérité » »: the marks mock a term
-        titled = self._title_like(words)
-        if titled and not opens_clause:
-            return True
-        return titled and any(t.lower_ in self.lex.nickname_cues for t in before)
-
-    def _is_scare_quote(self, span: MarkedSpan, speaker: Mention | None, opens: bool) -> bool:
-        words = len(self.text[span.start : span.end].split())
-        if speaker is not None or opens or words > _SCARE_WORDS:
-            return False
-        # « a réclamé un dispositif « immédiat » »: the words of whoever the reporting
-        # verb above them names, even an organisation.
-        return not self._reported_by_cue(span)
-
-    def _reported_by_cue(self, span: MarkedSpan) -> bool:
-        """Whether the first verb above the quotation, outside it, is a reporting verb."""
-        t = self.doc[self.token_at(span.start)]
-        for _ in range(12):
-            if t.head.i == t.i:
-                return False
-            t = t.head
-            if t.pos_ == "VERB" and not (span.open_pos <= t.idx <= span.close_pos):
-                # Someone must say it: not « un rendez-vous déjà qualifié de « revanche » ».
-                return self.is_cue_verb(t) and any(c.dep_ == "nsubj" for c in t.children)
-        return False
 
     def marked_candidates(self, spans: list[MarkedSpan]) -> list[_Candidate]:
         """Classify each quotation between marks as direct or partial; leave out titles,
@@ -367,6 +289,7 @@ class QuoteFinder:
         self.indirect = indirect_candidates(self, quoted)
         reported = sorted((c.start, c.end) for c in self.indirect)
         out = self.interview_answers()
+        answers = list(out)
         if out:
             # What is reported inside an answer is part of the answer.
             self.indirect = [c for c in self.indirect if not _within_any(c.start, out)]
@@ -384,6 +307,8 @@ class QuoteFinder:
             # 'a salué « une écriture d’une précision rare, … »' is a phrase, not a sentence
             opens_upper = text[span.start : span.start + 1].isupper()
             if after is None and self.not_a_quote(span, open_tok, opens_clause):
+                continue
+            if self._mocks_term(span):
                 continue
             cand: _Candidate
             if after is not None and (opens_clause or before_ch == ","):
@@ -449,13 +374,20 @@ class QuoteFinder:
             else:
                 found = self._partial_speaker(span, open_tok, close_tok)
                 # Quoted words inside reported speech are what was said, not scare quotes.
-                if self._is_scare_quote(span, found, opens_clause) and not _within(
-                    span, reported
-                ):
+                if self._is_scare_quote(span, found, opens_clause) and not _within(span, reported):
                     continue
                 cand = _Candidate(
                     span.open_pos, "partial", span.start, span.end, None, partial(_const, found)
                 )
+            if cand.kind == "partial" and _within_any(span.open_pos, answers):
+                # Marks inside an interviewee's answer quote someone else: a partial
+                # quote within the answer, whatever reports it there.
+                cand.kind = "partial"
+                cand.mark_end, cand.opens_clause = span.close_pos + 1, opens_clause
+                cand.speaker = partial(person_only, cand.speaker)
+                out.append(cand)
+                prev_direct = None
+                continue
             inside = cand.kind == "partial" and not opens_clause and _within(span, reported)
             if inside and self.lex.partial_in_reported == "reported":
                 continue

@@ -107,8 +107,7 @@ class SpeakerResolver:
             (
                 self.doc[i]
                 for i in range(m.tok_start, m.tok_end)
-                if not (m.tok_start <= self.doc[i].head.i < m.tok_end)
-                or self.doc[i].head.i == i
+                if not (m.tok_start <= self.doc[i].head.i < m.tok_end) or self.doc[i].head.i == i
             ),
             None,
         )
@@ -228,7 +227,7 @@ class SpeakerResolver:
         return None
 
     def _agreement(self, m: Mention) -> str | None:
-        """ « X s’est dite satisfaite », « X, arrivée en tête, … »: a feminine participle or
+        """« X s’est dite satisfaite », « X, arrivée en tête, … »: a feminine participle or
         adjective right after the name, past auxiliaries and clitics (the parse is not
         needed; masculine is the unmarked form, so it is no evidence)."""
         doc = self.doc
@@ -240,7 +239,7 @@ class SpeakerResolver:
             if t.pos_ in ("AUX", "ADV") or (t.pos_ == "PRON" and "Reflex" in str(t.morph)):
                 continue
             participle = t.pos_ == "ADJ" or "Part" in t.morph.get("VerbForm", [])
-            if participle and t.morph.get("Gender") == ["Fem"]:
+            if participle and t.morph.get("Gender", []) == ["Fem"]:
                 return "f"
             return None
         return None
@@ -299,7 +298,9 @@ class SpeakerResolver:
             k -= 1
         return found
 
-    def resolve_title(self, title: str, pos: int, gender: str | None = None) -> Mention | None:
+    def resolve_title(
+        self, title: str, pos: int, gender: str | None = None, salient: bool = False
+    ) -> Mention | None:
         """Return the nearest person before pos introduced with this title, or else the
         most salient person of a compatible gender ("the winner", « l’élue »)."""
         idx = bisect.bisect_left(self._persons_start, pos)
@@ -312,7 +313,7 @@ class SpeakerResolver:
                 return self.canonical(m)
         if anonymous >= 0:
             return None
-        return self._salient(pos, gender) if gender else None
+        return self._salient(pos, gender) if gender or salient else None
 
     def is_indefinite(self, t: Token) -> bool:
         """Whether a noun comes with an indefinite article ("a spokeswoman", « une élue »)."""
@@ -328,12 +329,12 @@ class SpeakerResolver:
             return "f" if g[0] == "Fem" else "m"
         return None
 
-    def _salient(self, pos: int, gender: str) -> Mention | None:
+    def _salient(self, pos: int, gender: str | None) -> Mention | None:
         event = self._salient_event(pos, gender, persons_only=True)
         return event[1] if event else None
 
     def _salient_event(
-        self, pos: int, gender: str, persons_only: bool = False
+        self, pos: int, gender: str | None, persons_only: bool = False
     ) -> tuple[int, Mention] | None:
         """The most recent salient person (or organisation, for a pronoun) before pos
         whose gender is gender or unknown."""
@@ -343,7 +344,7 @@ class SpeakerResolver:
             if persons_only and m.entity.label != "PERSON":
                 continue
             known = self._gender.get(m.entity.text)
-            if known is None or known == gender:
+            if known is None or gender is None or known == gender:
                 return self._events[k]
         return None
 
@@ -352,11 +353,11 @@ class SpeakerResolver:
         at = pos if pos is not None else token.idx
         m = self.mention_at(token.i)
         if m is None and token.pos_ in ("PROPN", "X"):
-            # "De Croo": the NER may cover only part of the name the parser heads.
-            for t in token.subtree:
-                m = self.mention_at(t.i)
-                if m is not None:
-                    break
+            # "De Croo": the NER may cover only part of the name the parser heads; a
+            # person in it before an organisation ("DETROIT (AP) — Mayor Angela Brooks").
+            named = [x for t in token.subtree if (x := self.mention_at(t.i)) is not None]
+            person = next((x for x in named if x.entity.label == "PERSON"), None)
+            m = person or next(iter(named), None)
         if m is not None:
             return self.canonical(m)
         low = token.lower_
@@ -370,12 +371,12 @@ class SpeakerResolver:
                     if m is not None and m.entity.label == "PERSON":
                         return self.canonical(m)
         if low in self.lex.titles:
-            named = self._named_before_verb(token)
-            return named or self.resolve_noun_phrase(token.i, at)
+            apposed = self._named_before_verb(token)
+            return apposed or self.resolve_noun_phrase(token.i, at)
         return None
 
     def _named_before_verb(self, token: Token) -> Mention | None:
-        """ « Le président de l’association X, qui coordonne le off, Christophe Ravier,
+        """« Le président de l’association X, qui coordonne le off, Christophe Ravier,
         a reconnu »: a name set off by a comma between a subject title and its verb."""
         head = token.head
         if not token.dep_.startswith("nsubj") or head.i <= token.i:
@@ -433,9 +434,20 @@ class SpeakerResolver:
                 continue  # "council leader", "the council 's"
             if t.is_punct or t.pos_ in ("VERB", "AUX") or (title is None and t.pos_ == "NOUN"):
                 break
-        if title is None or self.is_indefinite(title_tok):
-            return None  # "a spokeswoman said": nobody named
-        return self.resolve_title(title, pos, self._np_gender(title_tok))
+        if title is None or self.is_indefinite(title_tok) or self._speaker_owned(title_tok):
+            return None  # "a spokeswoman said", « ma mère disait »: nobody named
+        # "the minister said" may mean whoever the story is about; "her editor" may not.
+        owned = any(
+            c.dep_ == "poss" or c.morph.get("Poss", []) == ["Yes"] for c in title_tok.children
+        )
+        return self.resolve_title(title, pos, self._np_gender(title_tok), salient=not owned)
+
+    def _speaker_owned(self, t: Token) -> bool:
+        """« ma mère », "our coach": a title owned by the one speaking or spoken to."""
+        return any(
+            c.dep_ in ("det", "poss") and c.lower_ in self.lex.speaker_possessives
+            for c in t.children
+        )
 
     def _object_of_title(self, title_tok: Token, m: Mention) -> bool:
         """Whether a name after a title stands after a preposition, with only

@@ -26,12 +26,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from annotator.core import Annotation, Codebook, Coding, Variable, new_id, now_iso
+from annotator.core import ADJUDICATED, Annotation, Codebook, Coding, Variable, new_id, now_iso
 from annotator.services.agreement.report import comparable_value
 from annotator.services.agreement.units import MATCH_THRESHOLD, match_units, overlap
 from annotator.store import Project
 
-ADJUDICATED = "adjudicated"
 #: The project setting listing disagreements settled as "no value" or "not a unit".
 EMPTY_SETTING = "adjudication_empty"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from annotator.nlp import analyze
 from annotator.nlp.analysis import reconcile
+from annotator.nlp.lexicon import first_name_gender, get_lexicon
 from annotator.nlp.quotes import _Candidate
 
 from .conftest import check_offsets, find_quote
@@ -112,3 +113,80 @@ def test_fr_feminine_title_takes_its_gender_from_the_determiner() -> None:
     )
     q = find_quote(_analyze(text, "fr"), "Nous devons", "direct")
     assert (q.speaker, q.cue) == ("Élisabeth Borne", "a-t-elle déclaré")
+
+
+def test_first_name_genders_with_language_usage() -> None:
+    fr, en = get_lexicon("fr"), get_lexicon("en")
+    assert first_name_gender("Claire", fr) == "f"
+    assert first_name_gender("Hélène", fr) == "f"  # accents folded for the shared list
+    assert first_name_gender("Jean", fr) == "m"  # French usage, mixed worldwide
+    assert first_name_gender("Jean-Marc", fr) == "m"
+    assert first_name_gender("Michèle", fr) == "f"
+    assert first_name_gender("Neil", en) == "m"
+    assert first_name_gender("Camille", fr) is None
+    assert first_name_gender("Zzyzx", en) is None
+
+
+def test_en_pronoun_finds_the_person_of_its_gender_named_in_the_paragraph() -> None:
+    text = (
+        "His barrister, Neil Prescott, told the court his client was ill.\n\n"
+        "One tenant, Amira Haddad, described in a statement how her children slept in coats. "
+        "“My son asked me why our house was colder than the bus stop,” she wrote.\n"
+    )
+    q = find_quote(_analyze(text, "en"), "My son asked", "direct")
+    assert q.speaker == "Amira Haddad"
+
+
+def test_fr_pronoun_reaches_a_named_object_of_its_gender() -> None:
+    text = (
+        "Le délégué Karim Benali a dénoncé l’offre de la direction.\n\n"
+        "Un argument qui fait sourire Sandrine Le Goff, soudeuse depuis dix-neuf ans. "
+        "« Ils embauchent des intérimaires tous les mois ! », lance-t-elle.\n"
+    )
+    q = find_quote(_analyze(text, "fr"), "Ils embauchent", "direct")
+    assert q.speaker == "Sandrine Le Goff"
+
+
+def test_en_organisation_before_name_is_skipped_and_relational_title_names_nobody() -> None:
+    text = (
+        '"That is not a radical idea," EU competition chief Sofia Marchetti told reporters.\n'
+        "A spokeswoman for House Speaker Gregory Lang said the speaker would "
+        "“look closely” at the bill.\n"
+        "Joanne Whitaker, the head teacher, praised the ban.\n"
+        "A spokeswoman for the department defended the timetable. "
+        "“This is about giving heads the backing they asked for,” the spokeswoman added.\n"
+    )
+    a = _analyze(text, "en")
+    assert find_quote(a, "radical idea", "direct").speaker == "Sofia Marchetti"
+    assert find_quote(a, "look closely", "partial").speaker is None
+    assert find_quote(a, "giving heads", "direct").speaker is None
+
+
+def test_en_partial_quote_takes_the_subject_of_the_reporting_verb_above_it() -> None:
+    text = (
+        "Sentencing him on Friday, Judge Caroline Aston said Kevin Marsh had treated "
+        "the repairs as “optional extras”.\n"
+    )
+    q = find_quote(_analyze(text, "en"), "optional extras", "partial")
+    assert q.speaker == "Caroline Aston"
+
+
+def test_fr_il_parsed_as_impersonal_still_names_the_speaker() -> None:
+    text = (
+        "Le président de l’association, qui coordonne le festival, Christophe Ravier, "
+        "a reconnu des difficultés. Il a indiqué que l’association préparait une charte.\n"
+    )
+    q = find_quote(_analyze(text, "fr"), "préparait une charte", "indirect")
+    assert q.speaker == "Christophe Ravier"
+
+
+def test_en_unintroduced_title_means_the_salient_person_unless_owned_by_someone() -> None:
+    text = (
+        "Britain's health minister on Tuesday defended a plan to charge patients.\n\n"
+        "Eleanor Pryce told lawmakers that 15 million appointments were wasted.\n\n"
+        '"Every missed slot is a slot someone else could have used," the minister said.\n\n'
+        "Her editor said the ending had been rewritten four times.\n"
+    )
+    a = _analyze(text, "en")
+    assert find_quote(a, "Every missed slot", "direct").speaker == "Eleanor Pryce"
+    assert find_quote(a, "ending had been rewritten", "indirect").speaker is None

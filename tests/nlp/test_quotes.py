@@ -145,3 +145,85 @@ def test_dash_interview_answers_are_the_interviewees_quotes() -> None:
     assert q.text == "J’ai crié dans le train ! C’était un joli moment."
     assert q.speaker == "Lina Achour"
     assert not [q for q in a.quotes if "Comment avez-vous" in q.text]
+
+
+def _kinds(text: str, lang: str) -> list[tuple[str, str, str | None]]:
+    return [(q.kind, q.text, q.speaker) for q in analyze(text, lang).quotes]
+
+
+def test_fr_report_runs_to_the_sentence_end_past_marks_until_the_next_act() -> None:
+    text = (
+        "Le président de la fédération, Robert Lachaud, a parlé d’une catastrophe. "
+        "Il a précisé que la rivière mettrait «au moins cinq ans» à retrouver ses truites, "
+        "et a demandé que les responsables soient «sanctionnés lourdement».\n"
+        "Le directeur, Laurent Guichard, a assuré qu’un plan était en cours, avec des primes "
+        "pour les soignants.\n"
+        "Le syndicat a estimé que la crise était prévisible, selon un communiqué.\n"
+    )
+    assert _kinds(text, "fr") == [
+        (
+            "indirect",
+            "la rivière mettrait «au moins cinq ans» à retrouver ses truites",
+            "Robert Lachaud",
+        ),
+        ("indirect", "les responsables soient «sanctionnés lourdement»", "Robert Lachaud"),
+        (
+            "indirect",
+            "un plan était en cours, avec des primes pour les soignants",
+            "Laurent Guichard",
+        ),
+        ("indirect", "la crise était prévisible", None),
+    ]
+
+
+def test_fr_pour_x_with_a_relative_clause_reports_what_follows_it() -> None:
+    text = (
+        "Pour Sophie Lambert, qui tient une librairie, le chantier a déjà coûté "
+        '"une année entière de chiffre d’affaires".\n'
+    )
+    assert _kinds(text, "fr") == [
+        (
+            "indirect",
+            'le chantier a déjà coûté "une année entière de chiffre d’affaires"',
+            "Sophie Lambert",
+        )
+    ]
+
+
+def test_en_report_and_quoted_second_clause_are_report_and_partial_quote() -> None:
+    text = (
+        "Bath’s manager, Carl Dobbs, was angry. He said his defender had not touched the "
+        "ball and that the officials had “had a difficult afternoon”.\n"
+        "Onslow said that Pellow, when first questioned by police, had described the errors "
+        "as “paperwork slips”.\n"
+    )
+    a = analyze(text, "en")
+    q = find_quote(a, "his defender", "indirect")
+    assert (q.text, q.speaker) == ("his defender had not touched the ball", "Carl Dobbs")
+    assert find_quote(a, "had a difficult afternoon", "partial").speaker == "Carl Dobbs"
+    assert find_quote(a, "paperwork slips", "partial")
+    assert not [q for q in a.quotes if q.text.startswith("Pellow, when")]
+
+
+def test_fr_terms_nicknames_and_mocked_words_are_not_quotes_but_reported_words_are() -> None:
+    text = (
+        "Le Conseil d’État a validé quatre réserves, surnommées « bassines » par leurs "
+        "opposants.\n"
+        "Les deux clubs se retrouveront en janvier, un rendez-vous déjà qualifié de "
+        "« revanche » dans la presse.\n"
+        "La ministre a ironisé sur la « soi-disant austérité » dénoncée par l’opposition.\n"
+        "La chambre d’agriculture du Gers a réclamé un dispositif d’indemnisation « immédiat ».\n"
+    )
+    assert _kinds(text, "fr") == [("partial", "immédiat", None)]
+
+
+def test_fr_marks_inside_an_interview_answer_are_partial_quotes() -> None:
+    text = (
+        "Lina Achour : « J’écris pour les filles des petites villes »\n\n"
+        "— Saint-Malo vous a-t-il inspirée ?\n\n"
+        "— Pas au sens strict. Ma mère disait que nous vivions dans « la ville d'après les "
+        "vacances ». J'ai voulu écrire ce temps-là.\n"
+    )
+    a = analyze(text, "fr")
+    assert find_quote(a, "Pas au sens strict", "direct").speaker == "Lina Achour"
+    assert find_quote(a, "la ville d'après", "partial").speaker is None

@@ -6,7 +6,7 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from functools import partial
 from typing import Any
 
-from annotator.core import Annotation, Codebook, Variable
+from annotator.core import ADJUDICATED, Annotation, Codebook, Variable
 from annotator.services.agreement.report import (
     AgreementRow,
     agreement_report,
@@ -19,7 +19,7 @@ from annotator.services.agreement.units import unit_values, units_by_article
 from annotator.store import Project
 
 #: Coders whose codes are not a coder's judgement: the adjudicated (gold) version.
-NOT_CODERS = ("adjudicated",)
+NOT_CODERS = (ADJUDICATED,)
 
 
 def project_agreement(

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from annotator.core import Codebook, Variable
+from annotator.core import ADJUDICATED, Codebook, Variable
 from annotator.services.exports.values import as_date, as_datetime, variable_value
 from annotator.store import Project, streams
 
@@ -33,8 +33,19 @@ ARTICLE_COLUMNS = (
     "annotations",
     "near_duplicate_of",
 )
-CODING_COLUMNS = ("article_id", "title", "outlet", "date", "language", "coder", "done", "spans")
-UNIT_COLUMNS = ("unit_id", "article_id", "title", "outlet", "date", "coder", "category")
+#: ``gold`` is 1 on the adjudicated version (coder "adjudicated"), 0 on the coders' own.
+CODING_COLUMNS = (
+    "article_id",
+    "title",
+    "outlet",
+    "date",
+    "language",
+    "coder",
+    "gold",
+    "done",
+    "spans",
+)
+UNIT_COLUMNS = ("unit_id", "article_id", "title", "outlet", "date", "coder", "gold", "category")
 UNIT_TAIL = ("text", "start", "end", "memo")
 ANNOTATION_COLUMNS = (
     "annotation_id",
@@ -183,7 +194,8 @@ def coding_table(project: Project, codebook: Codebook, scores: FrameScores | Non
             done, _memo, spans = streams.coder_status(project, article_id, coder)
             actors = info.actors(article_id)
             language = info.language(article_id)
-            row: list[Any] = [article_id, title, outlet, day, language, coder, int(done)]
+            gold = int(coder == ADJUDICATED)
+            row: list[Any] = [article_id, title, outlet, day, language, coder, gold, int(done)]
             row.append(spans)
             row.extend(variable_value(v, values.get(v.id), actors) for v in variables)
             if scores:
@@ -212,6 +224,7 @@ def units_table(project: Project, codebook: Codebook) -> Table:
             title, outlet, day = info.get(n.article_id)
             actors = info.actors(n.article_id)
             row: list[Any] = [n.id, n.article_id, title, outlet, day, n.coder]
+            row.append(int(n.coder == ADJUDICATED))
             row.append(names.get(n.category_id, n.category_id))
             for ids in columns.values():
                 key = next((i for i in ids if i in n.attributes), None)

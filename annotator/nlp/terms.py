@@ -1,0 +1,113 @@
+"""Quotation marks that are not quotes: titles of works, nicknames, mocked terms and
+scare quotes (« les « bassines » », "the so-called “anti-steering” clauses")."""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc, Token
+
+from .entities import Mention
+from .lexicon import Lexicon
+from .marks import MarkedSpan
+
+_SENTENCE_END = {".", "!", "?", "…"}
+# Marked text this short without a cue or a speaker is a scare quote: les « bassines ».
+_SCARE_WORDS = 3
+# Marked text longer than this is never taken for a title, a nickname or a term.
+_TERM_WORDS = 8
+# How far back a nickname cue may stand: "known to the home fans as “Mr Reliable”".
+_NICKNAME_WINDOW = 6
+_LEADING = "«»“”‘’\"'(¿¡"
+
+
+class TermRules:
+    """Token look-ups and the rules that set marked terms apart from quotes."""
+
+    doc: Doc
+    text: str
+    lex: Lexicon
+    _starts: list[int]
+
+    def token_at(self, char: int) -> int:
+        """Index of the token containing char."""
+        return max(0, bisect.bisect_right(self._starts, char) - 1)
+
+    def is_cue_verb(self, t: Token) -> bool:
+        return self.lex.is_reporting_verb(t.lower_, t.lemma_.lower()) and not t.is_punct
+
+    def _words_before(self, open_tok: int, limit: int) -> list[Token]:
+        """Up to limit tokens before a mark, within its sentence and line."""
+        out: list[Token] = []
+        i = open_tok - 1
+        while i >= 0 and len(out) < limit:
+            t = self.doc[i]
+            if "\n" in t.text or t.text in _SENTENCE_END or t.text == ":":
+                break
+            if not t.is_space and t.text != ",":
+                out.append(t)
+            i -= 1
+        out.reverse()
+        return out
+
+    def _title_like(self, words: list[str]) -> bool:
+        """ "The Salt Year", « Les Veilleurs de nuit », « le Bulldozer »: a capital first."""
+        first = words[0].lstrip(_LEADING)
+        for clitic in self.lex.clitics:  # « L’Étranger »
+            if first.lower().startswith(clitic) and len(first) > len(clitic):
+                first = first[len(clitic) :]
+                break
+        if first.lower() in self.lex.articles and len(words) > 1:
+            first = words[1].lstrip(_LEADING)
+        return first[:1].isupper()
+
+    def not_a_quote(self, span: MarkedSpan, open_tok: int, opens_clause: bool) -> bool:
+        """Marks around a title of a work, a nickname, a term or a so-called thing."""
+        inner = self.text[span.start : span.end].rstrip()
+        words = inner.split()
+        if not words or len(words) > _TERM_WORDS or inner[-1] in _SENTENCE_END:
+            return False
+        before = self._words_before(open_tok, _NICKNAME_WINDOW)
+        near = before[-2:]
+        if any(t.lower_ in self.lex.so_called and t.pos_ != "AUX" for t in near) and not any(
+            t.pos_ == "AUX" for t in before[-3:-1]
+        ):
+            return True
+        if any(t.lower_ in self.lex.work_cues for t in near):
+            return True
+        if any(
+            t.lower_ in self.lex.nickname_cues
+            and t.pos_ in ("VERB", "NOUN", "ADJ")
+            and not self.is_cue_verb(t)
+            for t in near
+        ):
+            return True  # « surnommées « bassines » », 'nicknamed "The Wall"'
+        titled = self._title_like(words)
+        if titled and not opens_clause:
+            return True
+        return titled and any(t.lower_ in self.lex.nickname_cues for t in before)
+
+    def _mocks_term(self, span: MarkedSpan) -> bool:
+        """« la « soi-disant austérité » dénoncée par … »: the marks mock a term."""
+        words = self.text[span.start : span.end].split()
+        return len(words) <= _SCARE_WORDS and words[0].lower() in self.lex.so_called
+
+    def _is_scare_quote(self, span: MarkedSpan, speaker: Mention | None, opens: bool) -> bool:
+        words = len(self.text[span.start : span.end].split())
+        if speaker is not None or opens or words > _SCARE_WORDS:
+            return False
+        # « a réclamé un dispositif « immédiat » »: the words of whoever the reporting
+        # verb above them names, even an organisation.
+        return not self._reported_by_cue(span)
+
+    def _reported_by_cue(self, span: MarkedSpan) -> bool:
+        """Whether the first verb above the quotation, outside it, is a reporting verb."""
+        t = self.doc[self.token_at(span.start)]
+        for _ in range(12):
+            if t.head.i == t.i:
+                return False
+            t = t.head
+            if t.pos_ == "VERB" and not (span.open_pos <= t.idx <= span.close_pos):
+                # Someone must say it: not « un rendez-vous déjà qualifié de « revanche » ».
+                return self.is_cue_verb(t) and any(c.dep_ == "nsubj" for c in t.children)
+        return False
