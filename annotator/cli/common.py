@@ -1,0 +1,21 @@
+"""What every command shares: exit codes and the terminal progress bar."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+
+
+def progress_bar() -> Any:
+    """A progress bar on a terminal; nothing when the output is piped."""
+    if not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=0, unit="article", file=sys.stderr, dynamic_ncols=True)
+
+
+def count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
