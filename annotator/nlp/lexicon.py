@@ -42,6 +42,8 @@ class Lexicon:
     partial_in_reported: str
     # "A spokeswoman said": a title with one of these is someone not named (yet).
     indefinite: frozenset[str] = frozenset()
+    # Letters after a name that are not part of it ("Rachel Onslow KC", "John Smith Jr").
+    post_nominals: frozenset[str] = frozenset()
     # « ma mère », "our coach": possessives of the one speaking or spoken to.
     speaker_possessives: frozenset[str] = frozenset()
     # Given names whose gender in this language differs from the worldwide figures of
@@ -92,6 +94,7 @@ def get_lexicon(language: str) -> Lexicon:
         partial_in_reported=raw.get("partial_in_reported", "reported"),
         indefinite=_lower_set(raw.get("indefinite", [])),
         speaker_possessives=_lower_set(raw.get("speaker_possessives", [])),
+        post_nominals=_lower_set(raw.get("post_nominals", [])),
         first_names={k.lower(): v for k, v in raw.get("first_names", {}).items()},
     )
 

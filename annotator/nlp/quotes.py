@@ -81,6 +81,8 @@ class QuoteFinder(TermRules):
         self._starts = [t.idx for t in doc]
         # Reported speech, found once marked quotes are known (see marked_candidates).
         self.indirect: list[_Candidate] | None = None
+        # An interview's question lines (see interview_answers).
+        self.questions: list[tuple[int, int]] = []
 
     def cue_span(self, v: int) -> tuple[int, int]:
         """Character span of a cue verb with its auxiliary and inverted pronoun."""
@@ -291,8 +293,14 @@ class QuoteFinder(TermRules):
         out = self.interview_answers()
         answers = list(out)
         if out:
-            # What is reported inside an answer is part of the answer.
-            self.indirect = [c for c in self.indirect if not _within_any(c.start, out)]
+            # What is reported inside an answer is part of the answer; what a question
+            # reports is the interviewer's paraphrase ("You once said you …?").
+            self.indirect = [
+                c
+                for c in self.indirect
+                if not _within_any(c.start, out)
+                and not any(s <= c.start < e for s, e in self.questions)
+            ]
         prev_direct: _Candidate | None = None
         prev_close = -1
         for span in spans:
@@ -308,7 +316,7 @@ class QuoteFinder(TermRules):
             opens_upper = text[span.start : span.start + 1].isupper()
             if after is None and self.not_a_quote(span, open_tok, opens_clause):
                 continue
-            if self._mocks_term(span):
+            if self._mocks_term(span) or self._named_as(span, open_tok):
                 continue
             cand: _Candidate
             if after is not None and (opens_clause or before_ch == ","):
@@ -433,6 +441,8 @@ class QuoteFinder(TermRules):
                 asked = False
                 continue
             asked = dash and stripped.endswith(("?", "…", "..."))
+            if asked:
+                self.questions.append((start, end))
         return out
 
     def _interviewee(self) -> Mention | None:

@@ -147,6 +147,8 @@ class SpeakerResolver:
 
     def _name_words(self, m: Mention) -> list[str]:
         words = m.entity.text.replace("\n", " ").split()
+        while len(words) > 1 and words[-1].lower() in self.lex.post_nominals:
+            words.pop()  # "Rachel Onslow KC": "Onslow said" is the same person
         return [w for w in words if w.lower().rstrip(".") not in self._honorifics_bare()]
 
     def _honorifics_bare(self) -> set[str]:

@@ -111,3 +111,13 @@ class TermRules:
                 # Someone must say it: not « un rendez-vous déjà qualifié de « revanche » ».
                 return self.is_cue_verb(t) and any(c.dep_ == "nsubj" for c in t.children)
         return False
+
+    def _named_as(self, span: MarkedSpan, open_tok: int) -> bool:
+        """'the striker supporters call “The Hammer”, headed …': a short capitalised name
+        right after a naming verb, even with a verb after it that could be a cue."""
+        words = self.text[span.start : span.end].split()
+        if not words or len(words) > _SCARE_WORDS or not self._title_like(words):
+            return False
+        cues = self.lex.nickname_cues
+        near = self._words_before(open_tok, 2)
+        return any(t.lower_ in cues or t.lemma_.lower() in cues for t in near)

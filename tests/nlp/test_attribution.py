@@ -190,3 +190,12 @@ def test_en_unintroduced_title_means_the_salient_person_unless_owned_by_someone(
     a = _analyze(text, "en")
     assert find_quote(a, "Every missed slot", "direct").speaker == "Eleanor Pryce"
     assert find_quote(a, "ending had been rewritten", "indirect").speaker is None
+
+
+def test_en_surname_alone_reaches_a_name_with_post_nominal_letters() -> None:
+    text = (
+        "Opening the case, Rachel Onslow KC told the jury the thefts went on for years.\n\n"
+        '"This was not a single moment of weakness," Onslow said.\n'
+    )
+    q = find_quote(_analyze(text, "en"), "single moment", "direct")
+    assert q.speaker == "Rachel Onslow KC"  # the entity's span; Onslow is found at all

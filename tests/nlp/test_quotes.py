@@ -227,3 +227,22 @@ def test_fr_marks_inside_an_interview_answer_are_partial_quotes() -> None:
     a = analyze(text, "fr")
     assert find_quote(a, "Pas au sens strict", "direct").speaker == "Lina Achour"
     assert find_quote(a, "la ville d'après", "partial").speaker is None
+
+
+def test_en_what_an_interview_question_reports_is_not_a_quote() -> None:
+    text = (
+        "Maeve Connolly on her new novel\n\n"
+        "— You once said you write the book you are afraid of. What frightened you?\n\n"
+        "— Losing my sister. Everything else followed.\n"
+    )
+    a = analyze(text, "en")
+    assert find_quote(a, "Losing my sister", "direct").speaker == "Maeve Connolly"
+    assert not [q for q in a.quotes if q.kind == "indirect"]
+
+
+def test_en_name_after_a_naming_verb_is_not_a_quote_even_before_a_verb() -> None:
+    text = (
+        "Tom Reddaway, the striker supporters call “The Hammer”, headed a late winner.\n"
+        'The American Lung Association called the decision "a gift to an industry".\n'
+    )
+    assert _kinds(text, "en") == [("partial", "a gift to an industry", None)]
