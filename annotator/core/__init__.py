@@ -2,6 +2,7 @@
 
 from annotator.core.models import (
     ADJUDICATED,
+    DEFAULT_CATEGORY_COLOR,
     VARIABLE_KINDS,
     Actor,
     ActorType,
@@ -29,6 +30,7 @@ from annotator.core.models import (
 
 __all__ = [
     "ADJUDICATED",
+    "DEFAULT_CATEGORY_COLOR",
     "VARIABLE_KINDS",
     "Actor",
     "ActorType",

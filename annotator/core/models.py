@@ -145,6 +145,10 @@ class Variable:
         return "" if code is None else str(code)
 
 
+#: The colour of a category that was given none.
+DEFAULT_CATEGORY_COLOR = "#ffd54f"
+
+
 @dataclass(slots=True)
 class Category:
     """A codebook category that text spans are coded with.
@@ -154,7 +158,7 @@ class Category:
     """
 
     name: str
-    color: str = "#ffd54f"
+    color: str = DEFAULT_CATEGORY_COLOR
     shortcut: str = ""
     description: str = ""
     parent_id: str | None = None

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from ..core.models import Actor, ActorType
 from ..core.models import Mention as ActorMention
-from .entities import ActorData, Mention, get_actor_data
+from .entities import ActorData, Mention, bare, get_actor_data
 from .lexicon import Lexicon, get_lexicon
 from .normalize import normalize_for_model
 from .speakers import SpeakerResolver
@@ -28,6 +28,9 @@ from .speakers import SpeakerResolver
 #: text twice gives the same ids (and the same Analysis).
 _ID_NAMESPACE = uuid.UUID("0b6f4a52-5c1e-4d0e-9a8e-6f3c2f1d7a11")
 _ACRONYM = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý0-9&]{1,7}")
+#: "(OMS)" right after an organisation's name.
+_ACRONYM_IN_PARENS = re.compile(r"\s*\((" + _ACRONYM.pattern + r")\)")
+_INITIALS_SPLIT = re.compile(r"[\s'-]+")
 
 #: A quote's cue (character span, None when it has none) and its resolved speaker.
 Attribution = tuple[tuple[int, int] | None, Mention]
@@ -51,13 +54,9 @@ def _words(text: str) -> list[str]:
     return [w.casefold() for w in text.replace("\n", " ").split()]
 
 
-def _bare(word: str) -> str:
-    return word.lower().rstrip(".")
-
-
 def _person_words(norm: str, m: Mention, data: ActorData) -> list[str]:
     words = _words(norm[m.entity.start : m.entity.end])
-    while len(words) > 1 and _bare(words[0]) in data.name_prefixes:
+    while len(words) > 1 and bare(words[0]) in data.name_prefixes:
         words.pop(0)
     if words and words[-1].endswith("'s"):
         words[-1] = words[-1][:-2]
@@ -174,7 +173,7 @@ class ActorFinder:
     def _initials(self, text: str) -> str:
         return "".join(
             w[0]
-            for w in re.split(r"[\s'-]+", text)
+            for w in _INITIALS_SPLIT.split(text)
             if w and w[0].isalpha() and w.lower() not in self.data.acronym_skip
         ).upper()
 
@@ -230,7 +229,7 @@ class ActorFinder:
         for (_, e), cluster in list(self._of_span.items()):
             if cluster.type != "ORG":
                 continue
-            m = re.match(r"\s*\((" + _ACRONYM.pattern + r")\)", self.norm[e : e + 12])
+            m = _ACRONYM_IN_PARENS.match(self.norm[e : e + 12])
             if m is None:
                 continue
             acronym = m.group(1)

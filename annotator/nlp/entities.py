@@ -255,7 +255,8 @@ _PARTICLES = frozenset(
 _NAME_WORDS = 4
 
 
-def _bare(word: str) -> str:
+def bare(word: str) -> str:
+    """A word as the word lists hold it: lowercase, without a final period ("Sen." -> sen)."""
     return word.lower().rstrip(".")
 
 
@@ -270,14 +271,14 @@ def _name_run(doc: Doc, j: int, data: ActorData) -> int:
     k = j
     while k < len(doc) and k - j < _NAME_WORDS:
         word = doc[k].text
-        if _name_like(word) and _bare(word) not in data.name_prefixes:
+        if _name_like(word) and bare(word) not in data.name_prefixes:
             k += 1
             end = k
         elif word in _PARTICLES and k > j and k + 1 < len(doc) and _name_like(doc[k + 1].text):
             k += 1
         else:
             break
-    if end > j and _bare(doc[end - 1].text) in data.org_words:
+    if end > j and bare(doc[end - 1].text) in data.org_words:
         return j
     return end
 
@@ -296,7 +297,7 @@ def _person(
 def _strip_prefixes(doc: Doc, text: str, m: Mention, data: ActorData) -> Mention:
     """ "Councillor Janet Brewster" -> "Janet Brewster", « Me François Delorme » -> the name."""
     k = m.tok_start
-    while k < m.tok_end - 1 and (_bare(doc[k].text) in data.name_prefixes or doc[k].text == "."):
+    while k < m.tok_end - 1 and (bare(doc[k].text) in data.name_prefixes or doc[k].text == "."):
         k += 1
     if k == m.tok_start or not any(_name_like(t.text) for t in doc[k : m.tok_end]):
         return m
@@ -310,7 +311,7 @@ def _org_persons(norm: str, mentions: list[Mention], data: ActorData) -> list[Me
     for m in mentions:
         e = m.entity
         if e.label == "PERSON" and (
-            any(_bare(w) in data.org_words for w in e.text.split()[1:])
+            any(bare(w) in data.org_words for w in e.text.split()[1:])
             or (len(e.text) > 2 and e.text.isupper() and " " not in e.text)  # "LSEG"
         ):
             m = replace(m, entity=Entity(e.start, e.end, e.text, "ORG"))
@@ -354,13 +355,13 @@ def _titled_names(
         t = span[0]
         if t.pos_ in ("VERB", "AUX"):
             continue
-        if len(_bare(t.text)) <= 4 and not t.text[:1].isupper():
+        if len(bare(t.text)) <= 4 and not t.text[:1].isupper():
             continue  # "me", "m" are French pronouns and letters when lowercase
         j = span.end
         while (
             j < len(doc)
             and j - t.i <= 3
-            and (doc[j].text == "." or _bare(doc[j].text) in data.name_prefixes)
+            and (doc[j].text == "." or bare(doc[j].text) in data.name_prefixes)
         ):
             j += 1
         end = _name_run(doc, j, data)
@@ -393,13 +394,13 @@ def find_persons(
         if any(
             m.entity.start < t_start
             or m.entity.end > e
-            or any(_bare(w) in data.org_words for w in m.entity.text.split())
+            or any(bare(w) in data.org_words for w in m.entity.text.split())
             for m in overlapping
         ):
             continue
         out = [m for m in out if m not in overlapping]
         # Titles stay outside the tokens ("Mayor" is how the resolver finds "the mayor").
-        honorific = _bare(doc[title].text) not in titles
+        honorific = bare(doc[title].text) not in titles
         out.append(_person(doc, text, j, end, covers_from=title if honorific else None))
     out = _surnames(doc, text, norm, out, data)
     out.sort(key=lambda m: (m.entity.start, m.entity.end))
@@ -419,11 +420,7 @@ def _surnames(
         tails.add(" ".join(words))
         for k in range(1, len(words)):
             tail = words[k:]
-            if (
-                _name_like(tail[0])
-                and len(tail[0]) > 1
-                and _bare(tail[0]) not in data.name_prefixes
-            ):
+            if _name_like(tail[0]) and len(tail[0]) > 1 and bare(tail[0]) not in data.name_prefixes:
                 tails.add(" ".join(tail))
     if not tails:
         return mentions

@@ -6,7 +6,7 @@ import bisect
 
 from spacy.tokens import Doc, Token
 
-from .entities import Mention
+from .entities import Mention, bare
 from .lexicon import Lexicon, first_name_gender
 
 # How many tokens before a name may hold its title ("le président du groupe d'opposition
@@ -30,6 +30,7 @@ class SpeakerResolver:
     ) -> None:
         self.doc = doc
         self.lex = lex
+        self._bare_honorifics = frozenset(h.rstrip(".") for h in lex.honorifics)
         self.persons = [m for m in mentions if m.entity.label == "PERSON"]
         self._by_token: dict[int, Mention] = {}
         self._fullest: dict[str, list[Mention]] = {}
@@ -149,10 +150,7 @@ class SpeakerResolver:
         words = m.entity.text.replace("\n", " ").split()
         while len(words) > 1 and words[-1].lower() in self.lex.post_nominals:
             words.pop()  # "Rachel Onslow KC": "Onslow said" is the same person
-        return [w for w in words if w.lower().rstrip(".") not in self._honorifics_bare()]
-
-    def _honorifics_bare(self) -> set[str]:
-        return {h.rstrip(".") for h in self.lex.honorifics}
+        return [w for w in words if bare(w) not in self._bare_honorifics]
 
     def _other_person(self, i: int, m: Mention) -> bool:
         other = self._by_token.get(i)

@@ -32,6 +32,7 @@ from annotator.core import (
     Variable,
     VariableLevel,
 )
+from annotator.core.answers import decimal_point, yes_no
 from annotator.services.annotation_formats import (
     ArticleRef,
     Item,
@@ -42,8 +43,6 @@ from annotator.services.annotation_formats import (
 from annotator.services.codebooks import category_path, variable_name_problem
 from annotator.store import Project
 
-_YES = {"yes", "y", "true", "1", "oui", "vrai"}
-_NO = {"no", "n", "false", "0", "non", "faux"}
 #: Colours given to categories added by ``add_missing``, in turn.
 _COLOURS = ("#90caf9", "#a5d6a7", "#ffcc80", "#ce93d8", "#80cbc4", "#ef9a9a", "#e6ee9c")
 
@@ -318,17 +317,15 @@ class _Loader:
             raise _Problem(f"no value given for “{variable.name}”")
         kind = variable.kind
         if kind == "yesno":
-            text = str(value).strip().casefold()
-            if text in _YES:
-                return True
-            if text in _NO:
-                return False
-            raise _Problem(f"“{variable.name}” is yes/no, not “{value}”")
+            answer = yes_no(value)
+            if answer is None:
+                raise _Problem(f"“{variable.name}” is yes/no, not “{value}”")
+            return bool(answer)
         if kind == "number":
             if isinstance(value, int | float) and not isinstance(value, bool):
                 return value
             try:
-                number = float(str(value).replace(",", "."))
+                number = float(decimal_point(str(value)))
             except ValueError:
                 raise _Problem(f"“{variable.name}” is a number, not “{value}”") from None
             return int(number) if number.is_integer() else number

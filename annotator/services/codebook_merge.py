@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
-from annotator.core import Category, Codebook, Variable
+from annotator.core import DEFAULT_CATEGORY_COLOR, Category, Codebook, Variable
 from annotator.services.codebooks import (
     category_path,
     codebook_warnings,
@@ -25,7 +25,6 @@ from annotator.services.codebooks import (
 )
 
 _KEPT_SHOWN = 6
-DEFAULT_COLOUR = "#ffd54f"
 _KEPT_WHEN_EMPTY = ("label", "description", "examples", "values")
 
 
@@ -89,7 +88,7 @@ def plan_import(current: Codebook, incoming: Codebook) -> tuple[Codebook, Codebo
         if target is None:
             if result.id not in current_ids:
                 result.position += after
-            result.color = result.color or DEFAULT_COLOUR
+            result.color = result.color or DEFAULT_CATEGORY_COLOR
             merged.categories.append(result)
             changes.added.append(f"category '{_path(merged, result)}'")
             continue

@@ -25,6 +25,7 @@ from annotator.services.codebooks import (
     ordered_categories,
     stable_id,
     variable_name_problem,
+    write_atomically,
 )
 from annotator.services.errors import FileProblem
 from annotator.services.sources.rows import open_workbook, sheet_rows
@@ -122,13 +123,7 @@ def write_codebook_xlsx(codebook: Codebook, path: str | Path) -> Path:
     )
     about.column_dimensions["A"].width = 14
     about.column_dimensions["B"].width = 90
-    part = path.with_name(path.name + ".part")
-    try:
-        book.save(part)
-        part.replace(path)
-    except OSError as exc:
-        part.unlink(missing_ok=True)
-        raise FileProblem(path, f"cannot be written ({exc.strerror or exc})") from None
+    write_atomically(path, book.save)
     return path
 
 

@@ -14,10 +14,18 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from annotator.core import VARIABLE_KINDS, Category, Codebook, ValueLabel, Variable
+from annotator.core import (
+    DEFAULT_CATEGORY_COLOR,
+    VARIABLE_KINDS,
+    Category,
+    Codebook,
+    ValueLabel,
+    Variable,
+)
 from annotator.paths import resource_dir
 from annotator.services.errors import FileProblem
 
@@ -104,14 +112,15 @@ def write_codebook(codebook: Codebook, path: str | Path) -> Path:
     if suffix != ".json":
         raise FileProblem(path, "a codebook is written as .json or .xlsx")
     text = json.dumps(codebook_json(codebook), ensure_ascii=False, indent=2) + "\n"
-    _write_text(path, text)
+    write_atomically(path, lambda part: part.write_text(text, encoding="utf-8"))
     return path
 
 
-def _write_text(path: Path, text: str) -> None:
+def write_atomically(path: Path, write: Callable[[Path], object]) -> None:
+    """``write`` to ``PATH.part``, then put it in place: a failed write leaves path as it was."""
     part = path.with_name(path.name + ".part")
     try:
-        part.write_text(text, encoding="utf-8")
+        write(part)
         part.replace(path)
     except OSError as exc:
         part.unlink(missing_ok=True)
@@ -163,7 +172,7 @@ def _codebook_from_json(data: dict[str, Any], default_name: str) -> Codebook:
             Category(
                 id=ids[key],
                 name=str(item["name"]).strip(),
-                color=str(item.get("color") or "#ffd54f"),
+                color=str(item.get("color") or DEFAULT_CATEGORY_COLOR),
                 shortcut=str(item.get("shortcut") or ""),
                 description=str(item.get("description") or ""),
                 parent_id=ids[parent] if parent is not None else None,

@@ -154,9 +154,9 @@ def correct_quote(
         quote,
         coder,
         "corrected",
-        start=quote.start if start is None else start,
-        end=quote.end if end is None else end,
-        speaker=quote.speaker if speaker is None else speaker,
+        start=start,
+        end=end,
+        speaker=speaker,
         codebook=codebook,
     )
 

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
 
 from annotator.core import Codebook, Coding, Variable
+from annotator.core.answers import yes_no
+
+__all__ = ["FRAMES", "Scores", "frame_items", "frame_scores", "yes_no"]
 
 #: The five generic frames, as score names for statistics software, with their labels.
 FRAMES: dict[str, str] = {
@@ -24,8 +26,6 @@ FRAMES: dict[str, str] = {
     "morality": "Morality",
     "responsibility": "Attribution of responsibility",
 }
-_YES = {"1", "yes", "y", "true", "oui", "vrai"}
-_NO = {"0", "no", "n", "false", "non", "faux"}
 _ITEM = re.compile(r"(?P<frame>" + "|".join(FRAMES) + r")_\d+")
 
 Scores = dict[str, float | None]
@@ -39,20 +39,6 @@ def frame_items(codebook: Codebook) -> dict[str, list[Variable]]:
         if match and variable.kind == "yesno":
             items.setdefault(match["frame"], []).append(variable)
     return {frame: items[frame] for frame in FRAMES if frame in items}
-
-
-def yes_no(value: Any) -> int | None:
-    """1 for a yes, 0 for a no, None for no answer or anything else ("don't know")."""
-    if isinstance(value, bool):
-        return int(value)
-    if value is None:
-        return None
-    text = str(value).strip().casefold()
-    if text in _YES:
-        return 1
-    if text in _NO:
-        return 0
-    return None
 
 
 def frame_scores(codebook: Codebook, codings: Iterable[Coding]) -> dict[tuple[str, str], Scores]:

@@ -14,10 +14,11 @@ end, so a refusal or a failure half-way leaves OUT as it was.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,8 @@ from annotator.store.lock import ProjectLock, ProjectLocked
 KINDS = ("articles", "annotations", "codings", "statuses", "decisions", "codebook", "suggestions")
 #: How many rows between two progress reports.
 _PROGRESS_EVERY = 200
+#: How many rows are read, checked and inserted at a time.
+_BATCH = 500
 
 Progress = Callable[[int, int, str], None]
 
@@ -190,7 +193,6 @@ def _check_same_project(projects: list[Project]) -> None:
 
 def _check_codebooks(projects: list[Project]) -> None:
     """Refuse codebooks that cannot be joined: one variable changed, or one name twice."""
-    categories: dict[str, tuple[Category, Path]] = {}
     category_names: dict[tuple[str | None, str], tuple[Category, Path]] = {}
     variables: dict[str, tuple[Variable, Path]] = {}
     variable_names: dict[tuple[str, str | None, str], tuple[Variable, Path]] = {}
@@ -201,12 +203,7 @@ def _check_codebooks(projects: list[Project]) -> None:
             category_key = (category.parent_id, category.name.casefold())
             same_name = category_names.get(category_key)
             if same_name is not None and same_name[0].id != category.id:
-                raise MergeRefused(
-                    f"{here}: the codebooks conflict: category “{category.name}” was added "
-                    f"separately here and in {same_name[1]} (same name, different identities). "
-                    "Rename or delete it in one of the files, then merge again"
-                )
-            categories.setdefault(category.id, (category, here))
+                raise _added_twice(here, f"category “{category.name}”", same_name[1])
             category_names.setdefault(category_key, (category, here))
         for variable in book.variables:
             seen = variables.get(variable.id)
@@ -221,13 +218,17 @@ def _check_codebooks(projects: list[Project]) -> None:
             name_key = (variable.level, variable.category_id, variable.name.casefold())
             named = variable_names.get(name_key)
             if named is not None and named[0].id != variable.id:
-                raise MergeRefused(
-                    f"{here}: the codebooks conflict: variable “{variable.name}” was added "
-                    f"separately here and in {named[1]} (same name, different identities). "
-                    "Rename or delete it in one of the files, then merge again"
-                )
+                raise _added_twice(here, f"variable “{variable.name}”", named[1])
             variables.setdefault(variable.id, (variable, here))
             variable_names.setdefault(name_key, (variable, here))
+
+
+def _added_twice(here: Path, what: str, there: Path) -> MergeRefused:
+    return MergeRefused(
+        f"{here}: the codebooks conflict: {what} was added separately here and in {there} "
+        "(same name, different identities). Rename or delete it in one of the files, then "
+        "merge again"
+    )
 
 
 def _variable_difference(a: Variable, b: Variable) -> str:
@@ -318,30 +319,12 @@ def _merge_one(
         target.set_meta("split", _team_manifest(manifest))
     # The codebook first: annotations and codes point to it.
     for table in ("categories", "variables"):
-        for row in source.table_rows(table):
-            existing = target.find_row(table, row)
-            if existing is None:
-                target.insert_rows(table, [row])
-                counts["codebook"].added += 1
-            elif _differs(existing, row):
-                counts["codebook"].conflicts += 1  # a label or colour edited: OUT's stays
-            else:
-                counts["codebook"].present += 1
+        _add_missing(target, source, table, counts["codebook"])  # an edited label: OUT's stays
     for coder in source.coders():
         target.ensure_coder(coder)
-    new_articles: list[str] = []
-    for row in source.table_rows("articles"):
-        existing = target.find_row("articles", row)
-        if existing is None:
-            target.insert_rows("articles", [row])
-            new_articles.append(row["id"])
-            counts["articles"].added += 1
-        elif _differs(existing, row, ignore=("imported_at",)):
-            counts["articles"].conflicts += 1  # edited metadata: OUT's version stays
-        else:
-            counts["articles"].present += 1
-        step(name)
-    fresh = set(new_articles)
+    fresh = _add_missing(
+        target, source, "articles", counts["articles"], ("imported_at",), lambda: step(name)
+    )  # edited metadata: OUT's version stays
     for article_id in source.article_ids():
         suggestions = source.article_suggestions(article_id)
         if article_id in fresh:
@@ -358,26 +341,66 @@ def _merge_one(
         ("decisions", "decisions"),
     ):
         newest = "created" if table == "decisions" else "modified"
-        for row in source.table_rows(table):
-            _merge_row(target, table, row, counts[kind], newest)
+        for rows in _batches(source.table_rows(table)):
+            new = [row for row in rows if _merge_row(target, table, row, counts[kind], newest)]
+            target.insert_rows(table, new)
             if table == "annotations":
-                step(name)
+                for _ in rows:
+                    step(name)
+
+
+def _add_missing(
+    target: Project,
+    source: Project,
+    table: str,
+    counts: Counts,
+    ignore: tuple[str, ...] = (),
+    each: Callable[[], None] | None = None,
+) -> set[str]:
+    """Insert the rows of ``table`` OUT lacks; a row both have but that differs is counted
+    as a conflict, and OUT's version stays. Returns the ids of the rows inserted."""
+    inserted: set[str] = set()
+    for rows in _batches(source.table_rows(table)):
+        new = []
+        for row in rows:
+            existing = target.find_row(table, row)
+            if existing is None:
+                new.append(row)
+            elif _differs(existing, row, ignore=ignore):
+                counts.conflicts += 1
+            else:
+                counts.present += 1
+            if each is not None:
+                each()
+        target.insert_rows(table, new)
+        counts.added += len(new)
+        inserted.update(row["id"] for row in new)
+    return inserted
 
 
 def _merge_row(
     target: Project, table: str, row: dict[str, Any], counts: Counts, newest: str
-) -> None:
+) -> bool:
+    """Count ``row`` and settle a conflict over it; True when OUT lacks it (to insert)."""
     existing = target.find_row(table, row)
     if existing is None:
-        target.insert_rows(table, [row])
         counts.added += 1
-    elif not _differs(existing, row, ignore=("id", newest)):
+        return True
+    if not _differs(existing, row, ignore=("id", newest)):
         counts.present += 1
     else:
         counts.conflicts += 1
         # Times are to the second: on a tie the file named later wins (it was collected later).
         if table != "decisions" and (row[newest] or "") >= (existing[newest] or ""):
             target.replace_row(table, row)
+    return False
+
+
+def _batches(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    """Rows in lists of ``_BATCH``, so that new rows are inserted with one statement each."""
+    iterator = iter(rows)
+    while batch := list(itertools.islice(iterator, _BATCH)):
+        yield batch
 
 
 def _differs(a: dict[str, Any], b: dict[str, Any], ignore: tuple[str, ...] = ()) -> bool:

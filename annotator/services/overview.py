@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from annotator.core import Codebook, Variable
-from annotator.services.frames import FRAMES, frame_items, frame_scores, yes_no
+from annotator.core.answers import yes_no
+from annotator.services.frames import FRAMES, frame_items, frame_scores
 from annotator.store import Project
 
 ChartKind = Literal["bar", "stacked", "line"]

@@ -44,12 +44,6 @@ class ActorStore:
         with self.db.atomic():
             self._write_actor(actor)
 
-    def delete_actor(self, actor_id: str) -> None:
-        with self.db.atomic():
-            self.db.execute("update quotes set actor_id = null where actor_id = ?", [actor_id])
-            self.db.execute("delete from mentions where actor_id = ?", [actor_id])
-            self.db.execute("delete from actors where id = ?", [actor_id])
-
     def merge_actors(self, keep: Actor, others: Iterable[str]) -> None:
         """Fold actors into ``keep``: their mentions and quotes become ``keep``'s."""
         others = [o for o in others if o != keep.id]
@@ -63,14 +57,6 @@ class ActorStore:
             keep.source = "coder"
             keep.mentions.sort(key=lambda m: m.start)
             self._write_actor(keep)
-
-    def set_quote_actor(self, article_id: str, start: int, end: int, actor_id: str | None) -> None:
-        """Point the suggested quote at [start, end) to another actor (or none)."""
-        with self.db.atomic():
-            self.db.execute(
-                "update quotes set actor_id = ? where article_id = ? and start = ? and end = ?",
-                [actor_id, article_id, start, end],
-            )
 
     def _write_actor(self, actor: Actor) -> None:
         self.db.table("actors").upsert(

@@ -38,12 +38,8 @@ class CodingStore:
         return Codebook(
             [category_from_row(row) for row in categories],
             [variable_from_row(row) for row in variables],
-            name=self._codebook_name(),
+            name=self.project_setting("codebook") or "",
         )
-
-    def _codebook_name(self) -> str:
-        row = self.db.execute("select value from project where key = 'codebook'").fetchone()
-        return row[0] if row else ""
 
     def save_category(self, category: Category) -> None:
         with self.db.atomic():
@@ -261,7 +257,7 @@ class CodingStore:
             for r in rows
         ]
 
-    # -- project settings (added for services.coding, issue 6) ------------------------------
+    # -- project settings and metadata (the ``project`` key/value table) --------------------
 
     def project_setting(self, key: str) -> str | None:
         """A value kept in the project file (shared by every coder of the file), or None."""
@@ -275,3 +271,11 @@ class CodingStore:
                 self.db.execute("delete from project where key = ?", [key])
             else:
                 self.db.table("project").upsert({"key": key, "value": value}, pk="key")
+
+    def all_meta(self) -> dict[str, str]:
+        """Every key and value of the ``project`` table (merge copies them)."""
+        return {k: v for k, v in self.db.execute("select key, value from project").fetchall()}
+
+    #: The names split and merge use for the same table (the split manifest, name, id).
+    meta = project_setting
+    set_meta = set_project_setting

@@ -55,9 +55,6 @@ class ArticleFilter:
     #: Only these articles (the hits of a full-text search), in this order.
     ids: tuple[str, ...] | None = field(default=None)
 
-    def is_empty(self) -> bool:
-        return self == ArticleFilter()
-
 
 _STATE_SQL = {
     "all": "",
@@ -113,10 +110,12 @@ class ListingStore:
             )
             args["actor"] = f"%{where.quoted_actor}%"
         order = "a.imported_at, a.rowid"
+        source = "articles a"
         if where.ids is not None:
-            conditions.append("a.id in (select value from json_each(:ids))")
+            # Search hits in their order: a join, one primary-key lookup per hit.
+            source = "json_each(:ids) hit join articles a on a.id = hit.value"
             args["ids"] = _json_list(where.ids)
-            order = "(select key from json_each(:ids) where value = a.id)"
+            order = "hit.key"
         sql = f"""
             select * from (
                 select a.id, a.title, a.outlet, a.date, a.language, a.source_file,
@@ -124,7 +123,7 @@ class ListingStore:
                     (select count(*) from codings x where x.article_id = a.id {mine}) as k,
                     {done} as done,
                     {missing} as missing
-                from articles a
+                from {source}
                 {"where " + " and ".join(conditions) if conditions else ""}
                 order by {order}
             ) {"where " + _STATE_SQL[where.state] if _STATE_SQL[where.state] else ""}
@@ -137,20 +136,17 @@ class ListingStore:
         ]
 
     def outlets(self) -> list[str]:
-        return [
-            r[0]
-            for r in self.db.execute(
-                "select distinct outlet from articles where outlet != '' order by outlet"
-            ).fetchall()
-        ]
+        return self._distinct("outlet")
 
     def languages(self) -> list[str]:
-        return [
-            r[0]
-            for r in self.db.execute(
-                "select distinct language from articles where language != '' order by language"
-            ).fetchall()
-        ]
+        return self._distinct("language")
+
+    def _distinct(self, column: str) -> list[str]:
+        """The values an article column takes (blank left out), sorted, for the filters."""
+        rows = self.db.execute(
+            f"select distinct [{column}] from articles where [{column}] != '' order by [{column}]"
+        )
+        return [r[0] for r in rows]
 
 
 def _json_list(values: tuple[str, ...]) -> str:

@@ -179,15 +179,11 @@ class Project(ListingStore, ActorStore, CodingStore, TransferStore):
 
     @property
     def name(self) -> str:
-        return self._meta("name") or self.path.stem
+        return self.meta("name") or self.path.stem
 
     @property
     def project_id(self) -> str:
-        return self._meta("id") or ""
-
-    def _meta(self, key: str) -> str | None:
-        row = self.db.execute("select value from project where key = ?", [key]).fetchone()
-        return row[0] if row else None
+        return self.meta("id") or ""
 
     # -- articles --------------------------------------------------------------------------
 
@@ -292,16 +288,6 @@ class Project(ListingStore, ActorStore, CodingStore, TransferStore):
             [article_id],
         ).fetchall()
         return [Quote(*row) for row in rows]
-
-    def all_quotes(self) -> Iterator[tuple[str, Quote]]:
-        """(article id, quote) for every quote of the project, in one query (exports)."""
-        rows = self.db.execute(
-            "select q.article_id, q.start, q.end, q.text, q.kind, q.speaker, q.speaker_start,"
-            " q.speaker_end, q.cue, q.actor_id from quotes q join articles a on a.id = q.article_id"
-            " order by a.imported_at, a.rowid, q.start"
-        )
-        for article_id, *fields in rows:
-            yield article_id, Quote(*fields)
 
     # -- search ----------------------------------------------------------------------------
 

@@ -98,27 +98,27 @@ def coded_pairs(project: Any) -> Iterator[tuple[str, str]]:
     yield from ((r[0], r[1]) for r in rows)
 
 
-def coding_values(project: Any, article_id: str, coder: str) -> dict[str, Any]:
-    """One coder's article-level values for one article, keyed by variable id."""
+def coder_rows(project: Any) -> Iterator[tuple[str, str, bool, int, dict[str, Any]]]:
+    """(article id, coder, marked done, number of annotations, values by variable id) for
+    every coder who coded, annotated or marked an article, in one query."""
     rows = _db(project).execute(
-        "select variable_id, value from codings where article_id = ? and coder = ?",
-        [article_id, coder],
+        "with pairs(article_id, coder) as ("
+        " select article_id, coder from codings union"
+        " select article_id, coder from annotations union"
+        " select article_id, coder from article_status)"
+        " select p.article_id, p.coder,"
+        " (select s.done from article_status s"
+        "  where s.article_id = p.article_id and s.coder = p.coder),"
+        " (select count(*) from annotations n"
+        "  where n.article_id = p.article_id and n.coder = p.coder),"
+        " (select json_group_object(c.variable_id, c.value) from codings c"
+        "  where c.article_id = p.article_id and c.coder = p.coder)"
+        f" from pairs p join articles a on a.id = p.article_id order by {_ARTICLE_ORDER}, p.coder"
     )
-    return {variable_id: json.loads(value) for variable_id, value in rows}
-
-
-def coder_status(project: Any, article_id: str, coder: str) -> tuple[bool, str, int]:
-    """(marked done, memo, number of annotations) of one coder on one article."""
-    db = _db(project)
-    row = db.execute(
-        "select done, memo from article_status where article_id = ? and coder = ?",
-        [article_id, coder],
-    ).fetchone()
-    count = db.execute(
-        "select count(*) from annotations where article_id = ? and coder = ?",
-        [article_id, coder],
-    ).fetchone()[0]
-    return (bool(row[0]), row[1] or "", int(count)) if row else (False, "", int(count))
+    for article_id, coder, done, spans, values in rows:
+        # Each value is JSON text of its own, carried as a string inside the object.
+        coded = {key: json.loads(value) for key, value in json.loads(values).items()}
+        yield article_id, coder, bool(done), int(spans), coded
 
 
 def all_annotations(project: Any, category_ids: list[str] | None = None) -> Iterator[Annotation]:

@@ -37,19 +37,6 @@ class TransferStore:
     db: sqlite_utils.Database
     path: Path
 
-    # -- project metadata ------------------------------------------------------------------
-
-    def meta(self, key: str) -> str | None:
-        row = self.db.execute("select value from project where key = ?", [key]).fetchone()
-        return row[0] if row else None
-
-    def all_meta(self) -> dict[str, str]:
-        return {k: v for k, v in self.db.execute("select key, value from project").fetchall()}
-
-    def set_meta(self, key: str, value: str) -> None:
-        with self.db.atomic():
-            self.db.table("project").upsert({"key": key, "value": value}, pk="key")
-
     # -- reading ---------------------------------------------------------------------------
 
     def count_rows(self, table: str) -> int:
@@ -74,10 +61,12 @@ class TransferStore:
         """The row of ``table`` with the same key as ``row``, or None."""
         keys = TABLE_KEYS[table]
         where = " and ".join(f"[{k}] = ?" for k in keys)
-        found = list(
-            self.db.query(f"select * from [{table}] where {where}", [row[k] for k in keys])
-        )
-        return found[0] if found else None
+        # The cursor directly: this runs once per merged row, sqlite-utils' query adds a third.
+        cursor = self.db.execute(f"select * from [{table}] where {where}", [row[k] for k in keys])
+        found = cursor.fetchone()
+        if found is None:
+            return None
+        return dict(zip([d[0] for d in cursor.description], found, strict=True))
 
     def article_suggestions(self, article_id: str) -> dict[str, list[dict[str, Any]]]:
         """Entities, quotes, actors and mentions of one article, without their integer ids."""

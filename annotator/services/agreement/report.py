@@ -10,6 +10,7 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from annotator.core.answers import decimal_point, yes_no
 from annotator.services.agreement.stats import (
     DEFAULT_DRAWS,
     DEFAULT_SEED,
@@ -30,9 +31,6 @@ LEVEL_OF_KIND: dict[str, Level | None] = {
     "number": "interval",
     "text": None,
 }
-
-_YES = {"yes", "y", "true", "1", "oui", "vrai"}
-_NO = {"no", "n", "false", "0", "non", "faux"}
 
 
 @dataclass(frozen=True)
@@ -154,12 +152,8 @@ def comparable_value(value: Any, kind: str) -> Any:
     if value is None or value == "":
         return None
     if kind == "yesno":
-        text = str(value).strip().casefold()
-        if text in _YES:
-            return "yes"
-        if text in _NO:
-            return "no"
-        return text
+        answer = yes_no(value)
+        return str(value).strip().casefold() if answer is None else ("no", "yes")[answer]
     if kind == "actor":
         if isinstance(value, Mapping):
             value = value.get("name")
@@ -169,10 +163,7 @@ def comparable_value(value: Any, kind: str) -> Any:
             return None
         return " ".join(str(value).split()).casefold() or None
     if kind == "number" and isinstance(value, str):
-        text = value.strip()
-        if text.count(",") == 1 and "." not in text:  # a decimal comma, as French coders type
-            text = text.replace(",", ".")
-        return text
+        return decimal_point(value)
     if isinstance(value, list | tuple | set):
         # Several values (a multiple choice): the same set of answers agrees.
         return tuple(sorted(str(v) for v in value)) or None

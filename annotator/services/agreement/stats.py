@@ -144,7 +144,8 @@ def _domain(present: list[Any], level: Level, value_order: Sequence[Any] | None)
         return tuple(sorted(numbers))
     if value_order is not None:
         order = list(dict.fromkeys(value_order))
-        unknown = [v for v in dict.fromkeys(present) if v not in set(order)]
+        known = set(order)
+        unknown = [v for v in dict.fromkeys(present) if v not in known]
         if unknown:
             raise ValueError(f"value {unknown[0]!r} is not among the variable's values")
         return tuple(order)

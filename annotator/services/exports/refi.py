@@ -27,6 +27,7 @@ from lxml import etree
 
 from annotator import __version__
 from annotator.core import Annotation, Category, Codebook, Variable
+from annotator.core.answers import decimal_point
 from annotator.services.exports.values import actor_name, yes_no
 from annotator.store import Project, streams
 
@@ -241,7 +242,7 @@ def _add_value(source: Any, variable_guid: str, kind: str, value: Any) -> None:
         tag, text = "BooleanValue", "true" if flag else "false"
     elif kind == "Float":
         try:
-            number = Decimal(str(value).replace(",", "."))
+            number = Decimal(decimal_point(str(value)))
         except InvalidOperation:
             return
         if not number.is_finite():

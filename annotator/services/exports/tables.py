@@ -188,10 +188,8 @@ def coding_table(project: Project, codebook: Codebook, scores: FrameScores | Non
 
     def rows() -> Iterator[Row]:
         info = _ArticleInfo(project)
-        for article_id, coder in streams.coded_pairs(project):
+        for article_id, coder, done, spans, values in streams.coder_rows(project):
             title, outlet, day = info.get(article_id)
-            values = streams.coding_values(project, article_id, coder)
-            done, _memo, spans = streams.coder_status(project, article_id, coder)
             actors = info.actors(article_id)
             language = info.language(article_id)
             gold = int(coder == ADJUDICATED)

@@ -9,25 +9,22 @@ from datetime import date, datetime
 from typing import Any
 
 from annotator.core import Variable
+from annotator.core.answers import decimal_point
+from annotator.core.answers import yes_no as answer_of
 
-_YES = {"yes", "y", "true", "1", "oui", "o", "vrai"}
-_NO = {"no", "n", "false", "0", "non", "faux"}
 _INTEGER = re.compile(r"[+-]?\d+")
 _DECIMAL = re.compile(r"[+-]?(\d+\.\d*|\.\d+)")
 
 
 def yes_no(value: Any) -> int | str | None:
-    """1 for yes, 0 for no (in English or French, as text, number or boolean)."""
+    """1 for yes, 0 for no (in English or French, as text, number or boolean); anything
+    else stays as written. Besides the answers ``core.answers`` reads, "o" (oui) is a yes."""
     if value is None or value == "":
         return None
-    if isinstance(value, bool):
-        return int(value)
-    text = str(value).strip().casefold()
-    if text in _YES:
-        return 1
-    if text in _NO:
-        return 0
-    return str(value)
+    answer = answer_of(value)
+    if answer is not None:
+        return answer
+    return 1 if str(value).strip().casefold() == "o" else str(value)
 
 
 def code(value: Any) -> int | float | str | None:
@@ -60,9 +57,7 @@ def number(value: Any) -> int | float | str | None:
         return int(value)
     if isinstance(value, int | float):
         return value
-    text = str(value).strip()
-    if text.count(",") == 1 and "." not in text:  # a decimal comma, as French coders type it
-        text = text.replace(",", ".")
+    text = decimal_point(str(value))
     try:
         parsed = float(text)
     except ValueError:
