@@ -6,7 +6,14 @@ import json
 import re
 from typing import Any
 
-from annotator.core import Annotation, Article, Category, ValueLabel, Variable
+from annotator.core import (
+    DEFAULT_CATEGORY_COLOR,
+    Annotation,
+    Article,
+    Category,
+    ValueLabel,
+    Variable,
+)
 
 
 def article_row(article: Article) -> dict[str, Any]:
@@ -63,7 +70,7 @@ def category_from_row(row: dict[str, Any]) -> Category:
         id=row["id"],
         parent_id=row["parent_id"],
         name=row["name"],
-        color=row["color"] or "#ffd54f",
+        color=row["color"] or DEFAULT_CATEGORY_COLOR,
         shortcut=row["shortcut"] or "",
         description=row["description"] or "",
         position=row["position"] or 0,
