@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from importlib import metadata
 
 import PySide6
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,17 +29,19 @@ from PySide6.QtWidgets import (
 
 from annotator import __version__
 from annotator.nlp.registry import LANGUAGE_NAMES, PIPELINES, pipeline_name
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
 from annotator.ui.icons import app_icon
 
 #: The licence Annotator is distributed under (pyproject.toml, LICENSE).
 APP_LICENCE = "Apache-2.0"
 
-QT_NOTE = (
+QT_NOTE = QT_TRANSLATE_NOOP(
+    "AboutDialog",
     "Qt for Python (PySide6) and Qt are used under the GNU Lesser General Public License "
     "version 3 (LGPLv3). Their libraries ship unmodified as separate files in the "
     "application folder and can be replaced by other builds of the same version. "
     "Source code: https://code.qt.io/cgit/pyside/pyside-setup.git and https://code.qt.io "
-    "; licence text: https://www.gnu.org/licenses/lgpl-3.0.html"
+    "; licence text: https://www.gnu.org/licenses/lgpl-3.0.html",
 )
 
 
@@ -105,14 +107,15 @@ class AboutDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("About Annotator")
+        self.setWindowTitle(self.tr("About Annotator"))
         self.setObjectName("aboutDialog")
         self.rows = components()
         heading = QLabel()
         heading.setPixmap(app_icon().pixmap(64, 64))
         title = QLabel(
-            f"<h2>Annotator {html.escape(__version__)}</h2>"
-            "<p>Coding news articles: quotes, speakers, codebooks, coding-study exports.</p>"
+            f"<h2>Annotator {html.escape(__version__)}</h2><p>"
+            + self.tr("Coding news articles: quotes, speakers, codebooks, coding-study exports.")
+            + "</p>"
         )
         title.setWordWrap(True)
         top = QHBoxLayout()
@@ -123,7 +126,7 @@ class AboutDialog(QDialog):
         self.details.setHtml(self._details_html())
         self.details.setMinimumSize(560, 320)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        copy = QPushButton("Copy versions")
+        copy = QPushButton(self.tr("Copy versions"))
         copy.clicked.connect(self.copy_versions)
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -138,17 +141,21 @@ class AboutDialog(QDialog):
             f"<td>{html.escape(c.version)}</td><td>{html.escape(c.licence)}</td></tr>"
             for c in self.rows
         )
-        return (
-            "<table cellspacing='0' cellpadding='3'>"
-            "<tr><th align='left'>Part</th><th align='left'>Package</th>"
-            "<th align='left'>Version</th><th align='left'>Licence</th></tr>"
-            f"{cells}</table>"
-            f"<p>Annotator is free software under the {APP_LICENCE} licence.</p>"
-            f"<p>{html.escape(QT_NOTE)}</p>"
-            "<p>The spaCy pipelines are trained statistical models distributed by their "
+        headers = (self.tr("Part"), self.tr("Package"), self.tr("Version"), self.tr("Licence"))
+        free = self.tr("Annotator is free software under the {0} licence.").format(APP_LICENCE)
+        spacy = self.tr(
+            "The spaCy pipelines are trained statistical models distributed by their "
             "authors under the licences listed above (for example fr_core_news_md under "
             "LGPL-LR, the Lesser General Public License For Linguistic Resources); see each "
-            "package's meta.json for its training data and sources.</p>"
+            "package's meta.json for its training data and sources."
+        )
+        return (
+            "<table cellspacing='0' cellpadding='3'><tr>"
+            + "".join(f"<th align='left'>{html.escape(h)}</th>" for h in headers)
+            + f"</tr>{cells}</table>"
+            f"<p>{html.escape(free)}</p>"
+            f"<p>{html.escape(self.tr(QT_NOTE))}</p>"
+            f"<p>{html.escape(spacy)}</p>"
         )
 
     def copy_versions(self) -> None:
@@ -166,8 +173,8 @@ def show_about(parent: QWidget) -> AboutDialog:
 
 def add_help_menu(window: QMainWindow) -> QAction:
     """The Help menu with About (on macOS Qt moves About into the application menu)."""
-    menu = window.menuBar().addMenu("&Help")
-    about = QAction("&About Annotator", window)
+    menu = window.menuBar().addMenu(QCoreApplication.translate("AboutDialog", "&Help"))
+    about = QAction(QCoreApplication.translate("AboutDialog", "&About Annotator"), window)
     about.setMenuRole(QAction.MenuRole.AboutRole)
     about.triggered.connect(lambda _checked=False: show_about(window))
     menu.addAction(about)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,6 +42,7 @@ from annotator.services.adjudication import (
 from annotator.services.agreement.report import comparable_value
 from annotator.store import Project
 from annotator.ui.errors import user_message
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
 from annotator.ui.variable_fields import NOT_ANSWERED, VariableField
 
 if TYPE_CHECKING:
@@ -51,7 +52,9 @@ UNSETTLED = QColor("#fde2e1")
 SETTLED = QColor("#e3f4e1")
 CHOSEN = QColor("#c8e6c9")
 ABSENT = QColor("#eeeeee")
-HINT = "Click a coder's version to make it the adjudicated one."
+HINT = QT_TRANSLATE_NOOP(
+    "AdjudicationDialog", "Click a coder's version to make it the adjudicated one."
+)
 
 
 class _Task(QThread):
@@ -80,7 +83,7 @@ def shown(disagreement: Disagreement, version: Any) -> str:
     """A version as the table shows it."""
     if disagreement.kind == "span":
         if not isinstance(version, Annotation):
-            return "not coded"
+            return QCoreApplication.translate("AdjudicationDialog", "not coded")
         return f"«{_short(version.text, 60)}»  {version.start}–{version.end}"
     return shown_value(disagreement.variable, version)
 
@@ -129,10 +132,10 @@ class AdjudicationDialog(QDialog):
         self.current = -1
         self.field: VariableField | None = None
         self.task: _Task | None = None
-        self.setWindowTitle("Adjudicate disagreements")
+        self.setWindowTitle(self.tr("Adjudicate disagreements"))
         self.resize(1000, 560)
 
-        self.article_label = QLabel("Reading the coders' disagreements…")
+        self.article_label = QLabel(self.tr("Reading the coders' disagreements…"))
         self.article_label.setObjectName("adjudicationArticle")
         self.article_label.setWordWrap(True)
         font = self.article_label.font()
@@ -156,10 +159,10 @@ class AdjudicationDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.cellClicked.connect(self._clicked)
         self.table.currentCellChanged.connect(lambda row, *_: self._row_changed(row))
-        self.hint = QLabel(HINT)
+        self.hint = QLabel(self.tr(HINT))
         self.hint.setObjectName("adjudicationHint")
 
-        self.editor_label = QLabel("Another value:")
+        self.editor_label = QLabel(self.tr("Another value:"))
         self.editor_box = QHBoxLayout()
         self.editor_box.addWidget(self.editor_label)
         self.editor_holder = QWidget()
@@ -167,13 +170,15 @@ class AdjudicationDialog(QDialog):
         self.editor_layout.setContentsMargins(0, 0, 0, 0)
         self.editor_box.addWidget(self.editor_holder, 1)
 
-        self.previous_button = QPushButton("◀ &Previous")
-        self.next_button = QPushButton("&Next ▶")
-        self.next_open_button = QPushButton("Next &unsettled")
-        self.copy_button = QPushButton("&Copy what all coders agree on")
+        self.previous_button = QPushButton(self.tr("◀ &Previous"))
+        self.next_button = QPushButton(self.tr("&Next ▶"))
+        self.next_open_button = QPushButton(self.tr("Next &unsettled"))
+        self.copy_button = QPushButton(self.tr("&Copy what all coders agree on"))
         self.copy_button.setToolTip(
-            "Write into the adjudicated version the values and spans every coder of an "
-            "article coded alike (nothing adjudicated already is changed)."
+            self.tr(
+                "Write into the adjudicated version the values and spans every coder of an "
+                "article coded alike (nothing adjudicated already is changed)."
+            )
         )
         self.previous_button.clicked.connect(lambda: self.go(self.current - 1))
         self.next_button.clicked.connect(lambda: self.go(self.current + 1))
@@ -234,7 +239,9 @@ class AdjudicationDialog(QDialog):
         keys = [d.key for d in items]
         if not items:
             self.article_label.setText(
-                "No disagreements: every article coded by two coders or more was coded alike."
+                self.tr(
+                    "No disagreements: every article coded by two coders or more was coded alike."
+                )
             )
         self.current = -1
         self.go(keys.index(key) if key in keys else 0)
@@ -284,10 +291,11 @@ class AdjudicationDialog(QDialog):
         articles = list(dict.fromkeys(d.article_id for d in self.items))
         first = self.items[indices[0]]
         self.article_label.setText(
-            f"Article {articles.index(article_id) + 1} of {len(articles)}: "
-            f"{first.article_title or article_id}"
+            self.tr("Article {0} of {1}: {2}").format(
+                articles.index(article_id) + 1, len(articles), first.article_title or article_id
+            )
         )
-        headers = ["Variable", *self.coders, "Adjudicated"]
+        headers = [self.tr("Variable"), *self.coders, self.tr("Adjudicated")]
         self.table.blockSignals(True)
         self.table.clear()
         self.table.setColumnCount(len(headers))
@@ -308,7 +316,7 @@ class AdjudicationDialog(QDialog):
             category = f"«{_short(span.text, 30)}»" if span is not None else ""
             name = f"{category} › {d.name}"
         elif d.kind == "span":
-            name = f"{d.name} (span)"
+            name = self.tr("{0} (span)").format(d.name)
         title = QTableWidgetItem(("✓ " if d.settled else "") + name)
         title.setToolTip(d.variable.label if d.variable and d.variable.label else d.name)
         self.table.setItem(row, 0, title)
@@ -320,7 +328,7 @@ class AdjudicationDialog(QDialog):
             else:
                 version = d.versions[coder]
                 item = QTableWidgetItem(shown(d, version))
-                item.setToolTip(f"Choose {coder}'s version")
+                item.setToolTip(self.tr("Choose {0}'s version").format(coder))
                 if _same(d, version, d.adjudicated):
                     item.setBackground(QBrush(CHOSEN))
             self.table.setItem(row, column, item)
@@ -386,12 +394,12 @@ class AdjudicationDialog(QDialog):
             self.field = None
         if d.kind == "span" or d.variable is None:
             self.editor_label.setText(
-                "A span: choose a coder's version (“not coded” drops the unit)."
+                self.tr("A span: choose a coder's version (“not coded” drops the unit).")
             )
             self.editor_holder.hide()
             return
         self.editor_holder.show()
-        self.editor_label.setText(f"Another value for {d.name}:")
+        self.editor_label.setText(self.tr("Another value for {0}:").format(d.name))
         actors: list[str] = []
         if d.variable.kind == "actor":
             actors = sorted({a.name for a in self.project.actors(d.article_id)})
@@ -416,12 +424,14 @@ class AdjudicationDialog(QDialog):
 
     def _copied(self, written: int) -> None:
         self.changed.emit()
-        self.hint.setText(f"{written} agreed values and spans copied. {HINT}")
+        self.hint.setText(
+            self.tr("{0} agreed values and spans copied.").format(written) + " " + self.tr(HINT)
+        )
         self.reload()
 
     def _show_progress(self) -> None:
         settled, total = progress(self.items)
-        self.progress_label.setText(f"{settled} of {total} settled")
+        self.progress_label.setText(self.tr("{0} of {1} settled").format(settled, total))
         self.progress_bar.setRange(0, max(total, 1))
         self.progress_bar.setValue(settled)
 

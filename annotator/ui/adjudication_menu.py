@@ -24,7 +24,7 @@ class AdjudicationActions(QObject):
         super().__init__(window)
         self.window = window
         self.dialog: AdjudicationDialog | None = None
-        self.action = QAction("&Adjudicate disagreements…", window)
+        self.action = QAction(self.tr("&Adjudicate disagreements…"), window)
         self.action.setObjectName("adjudicateAction")
         self.action.triggered.connect(lambda _checked=False: self.open_dialog())
         menu = file_menu_of(window)
@@ -34,7 +34,9 @@ class AdjudicationActions(QObject):
     def open_dialog(self) -> AdjudicationDialog | None:
         project = self.window.project
         if project is None:
-            self.window.show_error("No project", "Open the merged project to adjudicate first.")
+            self.window.show_error(
+                self.tr("No project"), self.tr("Open the merged project to adjudicate first.")
+            )
             return None
         if self.dialog is not None:
             self.dialog.close()

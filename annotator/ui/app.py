@@ -122,7 +122,7 @@ def _run(
     # The window goes up before anything can load spaCy: pipelines load in the import worker.
     window.show()
     if problem and screenshot is None:
-        window.show_error("Cannot open project", problem)
+        window.show_error(QCoreApplication.translate("MainWindow", "Cannot open project"), problem)
     if on_shown is not None:
         on_shown(window)
     worker = (

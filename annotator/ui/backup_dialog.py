@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from annotator.services import backup
 from annotator.services.backup import Backup
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -40,7 +41,7 @@ class BackupWorker(QThread):
             self.failed.emit(str(exc))
             return
         except Exception as exc:  # reported in the status bar; opening went fine
-            self.failed.emit(f"{self.project_path}: backup not made ({exc})")
+            self.failed.emit(self.tr("{0}: backup not made ({1})").format(self.project_path, exc))
             return
         self.succeeded.emit(str(made))
 
@@ -48,21 +49,28 @@ class BackupWorker(QThread):
 class RestoreDialog(QDialog):
     """The project's backups, newest first, with date and counts; Restore takes the chosen one."""
 
-    COLUMNS = ("Made", "Articles", "Codes", "File")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("RestoreDialog", "Made"),
+        QT_TRANSLATE_NOOP("RestoreDialog", "Articles"),
+        QT_TRANSLATE_NOOP("RestoreDialog", "Codes"),
+        QT_TRANSLATE_NOOP("RestoreDialog", "File"),
+    )
 
     def __init__(self, project_name: str, backups: list[Backup], parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("restoreDialog")
-        self.setWindowTitle("Restore from backup")
+        self.setWindowTitle(self.tr("Restore from backup"))
         self.backups = backups
         intro = QLabel(
-            f"Backups of “{project_name}”, made each time it was opened (the newest "
-            f"{backup.KEEP} are kept). Restoring replaces the project's content with the "
-            "backup's; the current content is backed up first, so a restore can be undone."
+            self.tr(
+                "Backups of “{0}”, made each time it was opened (the newest "
+                "{1} are kept). Restoring replaces the project's content with the "
+                "backup's; the current content is backed up first, so a restore can be undone."
+            ).format(project_name, backup.KEEP)
         )
         intro.setWordWrap(True)
         self.table = QTableWidget(len(backups), len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -85,7 +93,7 @@ class RestoreDialog(QDialog):
         self.table.setMinimumSize(560, 260)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.restore_button = self.buttons.addButton(
-            "Restore", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Restore"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.restore_button.setEnabled(False)
         self.buttons.accepted.connect(self.accept)
@@ -98,7 +106,11 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)
         if not backups:
-            intro.setText(f"“{project_name}” has no backups yet: one is made each time it opens.")
+            intro.setText(
+                self.tr("“{0}” has no backups yet: one is made each time it opens.").format(
+                    project_name
+                )
+            )
 
     def chosen(self) -> Backup | None:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}

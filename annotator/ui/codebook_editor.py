@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -262,10 +262,10 @@ class CodebookEditor(QDialog):
         parent = self.current_category() if child else None
         siblings = self.codebook.children(parent.id if parent else None)
         names = {c.name for c in siblings}
-        name, n = "New category", 1
+        name, n = self.tr("New category"), 1
         while name in names:
             n += 1
-            name = f"New category {n}"
+            name = self.tr("New category {0}").format(n)
         category = Category(
             name=name,
             color=parent.color if parent else "#90caf9",
@@ -295,7 +295,9 @@ class CodebookEditor(QDialog):
         category = self.current_category()
         if category is None:
             return
-        colour = QColorDialog.getColor(QColor(category.color), self, f"Colour of {category.name}")
+        colour = QColorDialog.getColor(
+            QColor(category.color), self, self.tr("Colour of {0}").format(category.name)
+        )
         if colour.isValid():
             self.set_colour(colour.name())
 
@@ -309,9 +311,9 @@ class CodebookEditor(QDialog):
         shortcut = self.shortcut.text().strip()
         problem = None
         if not name:
-            problem = "a category needs a name"
+            problem = self.tr("a category needs a name")
         elif shortcut and QKeySequence(shortcut).isEmpty():
-            problem = f"'{shortcut}' is not a key"
+            problem = self.tr("'{0}' is not a key").format(shortcut)
         elif shortcut:
             shortcut = QKeySequence(shortcut).toString()
             other = next(
@@ -323,7 +325,9 @@ class CodebookEditor(QDialog):
                 None,
             )
             if other is not None:
-                problem = f"the shortcut {shortcut} is already used by {other.name}"
+                problem = self.tr("the shortcut {0} is already used by {1}").format(
+                    shortcut, other.name
+                )
         self.category_problem.setText(problem or "")
         if problem:
             return
@@ -354,19 +358,27 @@ class CodebookEditor(QDialog):
         if codes or children:
             parts = []
             if children:
-                parts.append(f"its {children} sub-categor{'y' if children == 1 else 'ies'}")
+                parts.append(
+                    (
+                        self.tr("its {0} sub-category")
+                        if children == 1
+                        else self.tr("its {0} sub-categories")
+                    ).format(children)
+                )
             if self.codebook.is_unit(category.id):
-                parts.append("its unit variables")
-            also = f" with {' and '.join(parts)}" if parts else ""
-            text = (
-                f"Delete “{category.name}”{also}?\n\n{codes} code(s) will be deleted"
+                parts.append(self.tr("its unit variables"))
+            also = self.tr(" with {0}").format(self.tr(" and ").join(parts)) if parts else ""
+            text = self.tr(
+                "Delete “{0}”{1}?\n\n{2} code(s) will be deleted"
                 " from the project file. This cannot be undone."
-            )
-            if not self.confirm("Delete category", text):
+            ).format(category.name, also, codes)
+            if not self.confirm(self.tr("Delete category"), text):
                 return None
         deleted = self.project.delete_category(category.id)
         self.after_change()
-        self.status.setText(f"Deleted “{category.name}” and {deleted} code(s).")
+        self.status.setText(
+            self.tr("Deleted “{0}” and {1} code(s).").format(category.name, deleted)
+        )
         return deleted
 
     def move_category(self, step: int) -> None:
@@ -388,13 +400,17 @@ class CodebookEditor(QDialog):
     def _delete_variable(self, variable: Variable) -> bool:
         values = self.project.variable_usage(variable.id)
         if values and not self.confirm(
-            "Delete variable",
-            f"Delete the variable “{variable.name}”?\n\n{values} coded value(s) will be"
-            " deleted from the project file. This cannot be undone.",
+            self.tr("Delete variable"),
+            self.tr(
+                "Delete the variable “{0}”?\n\n{1} coded value(s) will be"
+                " deleted from the project file. This cannot be undone."
+            ).format(variable.name, values),
         ):
             return False
         self.project.delete_variable(variable.id)
-        self.status.setText(f"Deleted the variable “{variable.name}” and {values} value(s).")
+        self.status.setText(
+            self.tr("Deleted the variable “{0}” and {1} value(s).").format(variable.name, values)
+        )
         return True
 
     def _variables_changed(self) -> None:
@@ -428,7 +444,14 @@ class CodebookEditor(QDialog):
 
 def _tree_label(codebook: Codebook, category: Category) -> str:
     units = len(codebook.unit_variables(category.id))
-    suffix = f"  ({units} unit variable{'s' if units != 1 else ''})" if units else ""
+    if units == 1:
+        suffix = QCoreApplication.translate("CodebookEditor", "  ({0} unit variable)").format(units)
+    elif units:
+        suffix = QCoreApplication.translate("CodebookEditor", "  ({0} unit variables)").format(
+            units
+        )
+    else:
+        suffix = ""
     return category_label(category) + suffix
 
 

@@ -24,12 +24,18 @@ from annotator.services.codebooks import (
 )
 from annotator.ui.errors import show_message
 from annotator.ui.file_task import FileTask
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from annotator.ui.codebook_editor import CodebookEditor
 
-FILE_FILTER = "Codebooks (*.xlsx *.json);;Excel workbook (*.xlsx);;JSON (*.json)"
-LANGUAGE_NAMES = {"en": "English", "fr": "français"}
+FILE_FILTER = QT_TRANSLATE_NOOP(
+    "CodebookFiles", "Codebooks (*.xlsx *.json);;Excel workbook (*.xlsx);;JSON (*.json)"
+)
+LANGUAGE_NAMES = {
+    "en": QT_TRANSLATE_NOOP("CodebookFiles", "English"),
+    "fr": QT_TRANSLATE_NOOP("CodebookFiles", "français"),
+}
 
 
 class CodebookFiles(QObject):
@@ -51,7 +57,7 @@ class CodebookFiles(QObject):
         menu.addSeparator()
         for name, title in TEMPLATES.items():
             for language in template_languages(name):
-                action = menu.addAction(f"{title} — {LANGUAGE_NAMES[language]}")
+                action = menu.addAction(f"{title} — {self.tr(LANGUAGE_NAMES[language])}")
                 action.triggered.connect(
                     lambda _checked=False, n=name, lang=language: self.add_template(n, lang)
                 )
@@ -60,7 +66,7 @@ class CodebookFiles(QObject):
     def choose_import(self) -> None:
         project = self.editor.project
         name, _ = QFileDialog.getOpenFileName(
-            self.editor, self.tr("Import codebook"), str(project.path.parent), FILE_FILTER
+            self.editor, self.tr("Import codebook"), str(project.path.parent), self.tr(FILE_FILTER)
         )
         if name:
             self.import_file(Path(name))
@@ -69,7 +75,7 @@ class CodebookFiles(QObject):
         project = self.editor.project
         start = project.path.with_name(f"{project.path.stem}-codebook.xlsx")
         name, _ = QFileDialog.getSaveFileName(
-            self.editor, self.tr("Export codebook"), str(start), FILE_FILTER
+            self.editor, self.tr("Export codebook"), str(start), self.tr(FILE_FILTER)
         )
         if name:
             path = Path(name)

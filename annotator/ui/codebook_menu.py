@@ -19,9 +19,11 @@ class CodebookMenu:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.editor: CodebookEditor | None = None
-        tr = QCoreApplication.translate
-        menu = window.menuBar().addMenu(tr("CodebookMenu", "&Codebook"))
-        self.edit_action = QAction(tr("CodebookMenu", "&Edit codebook…"), window)
+        # Written out in full: lupdate does not follow an alias of translate.
+        menu = window.menuBar().addMenu(QCoreApplication.translate("CodebookMenu", "&Codebook"))
+        self.edit_action = QAction(
+            QCoreApplication.translate("CodebookMenu", "&Edit codebook…"), window
+        )
         self.edit_action.setShortcut(QKeySequence("Ctrl+Shift+K"))
         self.edit_action.triggered.connect(self.open_editor)
         menu.addAction(self.edit_action)

@@ -23,7 +23,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -50,24 +50,27 @@ LOG_LIMIT = 512 * 1024
 def environment_message(exc: BaseException) -> str:
     """A plain message for errors the researcher can act on, or "" for a real bug."""
     text = str(exc).lower()
-    full = (
+    full = QCoreApplication.translate(
+        "CrashDialog",
         "The disk holding the project is full: the last change was not saved. Everything "
-        "shown as saved before it is in the project file. Free some space and go on."
+        "shown as saved before it is in the project file. Free some space and go on.",
     )
     if isinstance(exc, sqlite3.OperationalError):
         if "full" in text:
             return full
         if "readonly" in text or "read-only" in text:
-            return (
+            return QCoreApplication.translate(
+                "CrashDialog",
                 "The project file has become read-only: the last change was not saved. "
                 "Everything shown as saved before it is in the project file. Copy the project "
-                "to a folder of yours and open the copy."
+                "to a folder of yours and open the copy.",
             )
         if "disk i/o error" in text:
-            return (
+            return QCoreApplication.translate(
+                "CrashDialog",
                 "The disk holding the project reported an error (was a USB stick or a "
                 "network drive removed?): the last change was not saved. Reconnect it and "
-                "open the project again."
+                "open the project again.",
             )
     if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
         return full
@@ -112,14 +115,17 @@ class CrashDialog(QDialog):
     def __init__(self, report: str, log: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("crashDialog")
-        self.setWindowTitle("Annotator: something went wrong")
+        self.setWindowTitle(self.tr("Annotator: something went wrong"))
         self.report = report
-        where = f" A copy is in {log}." if log is not None else ""
+        where = " " + self.tr("A copy is in {0}.").format(log) if log is not None else ""
         intro = QLabel(
-            "Annotator hit an error it did not expect. Every code shown as saved is in the "
-            "project file; the change being made when it happened may be missing.\n\n"
-            "Please copy this report into your message to whoever supports Annotator for "
-            f"you, with what you were doing.{where}"
+            self.tr(
+                "Annotator hit an error it did not expect. Every code shown as saved is in the "
+                "project file; the change being made when it happened may be missing.\n\n"
+                "Please copy this report into your message to whoever supports Annotator for "
+                "you, with what you were doing."
+            )
+            + where
         )
         intro.setWordWrap(True)
         self.text = QPlainTextEdit(report)
@@ -127,7 +133,7 @@ class CrashDialog(QDialog):
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.text.setMinimumSize(620, 300)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = QPushButton("Copy report")
+        self.copy_button = QPushButton(self.tr("Copy report"))
         self.copy_button.clicked.connect(self.copy_report)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -138,7 +144,7 @@ class CrashDialog(QDialog):
 
     def copy_report(self) -> None:
         QGuiApplication.clipboard().setText(self.report)
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(self.tr("Copied"))
 
 
 class CrashHandler(QObject):
@@ -177,7 +183,7 @@ class CrashHandler(QObject):
     def _show(self, report: str, message: str) -> None:
         self._roll_back()
         if message:
-            self.window.show_error("Not saved", message)
+            self.window.show_error(self.tr("Not saved"), message)
             return
         log = write_log(report)
         if self.dialog is not None:  # one dialog at a time; the newest report in it

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
@@ -20,6 +20,7 @@ from annotator.services.settings import save_settings
 from annotator.store import Project, ProjectError
 from annotator.ui.backup_dialog import BackupWorker, RestoreDialog
 from annotator.ui.column_mapping import ColumnMappingDialog, import_file_filter, table_files
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
 from annotator.ui.import_summary import ImportSummaryDialog, report_rows, summary_line
 from annotator.ui.recent import RecentMenu, remember
 from annotator.ui.workers import ExportWorker, ImportWorker
@@ -28,14 +29,16 @@ if TYPE_CHECKING:
     from annotator.services.sources import ReadOptions
     from annotator.ui.main_window import MainWindow
 
-PROJECT_FILTER = "Annotator projects (*.annotator *.db);;All files (*)"
+PROJECT_FILTER = QT_TRANSLATE_NOOP(
+    "FileMenu", "Annotator projects (*.annotator *.db);;All files (*)"
+)
 #: Export formats offered in the save dialog; the file's extension picks the format.
 EXPORT_FILTERS = (
-    "Excel workbook (*.xlsx)",
-    "CSV tables for SPSS, R, Stata, in a zip (*.zip)",
-    "CSV, coding table only (*.csv)",
-    "JSON Lines (*.jsonl)",
-    "REFI-QDA project for MAXQDA, ATLAS.ti, NVivo (*.qdpx)",
+    QT_TRANSLATE_NOOP("FileMenu", "Excel workbook (*.xlsx)"),
+    QT_TRANSLATE_NOOP("FileMenu", "CSV tables for SPSS, R, Stata, in a zip (*.zip)"),
+    QT_TRANSLATE_NOOP("FileMenu", "CSV, coding table only (*.csv)"),
+    QT_TRANSLATE_NOOP("FileMenu", "JSON Lines (*.jsonl)"),
+    QT_TRANSLATE_NOOP("FileMenu", "REFI-QDA project for MAXQDA, ATLAS.ti, NVivo (*.qdpx)"),
 )
 
 
@@ -45,7 +48,12 @@ def with_export_suffix(path: Path, chosen_filter: str) -> Path:
     if path.suffix.lower() in known:
         return path
     wanted = next(
-        (k for f, k in zip(EXPORT_FILTERS, known, strict=True) if f == chosen_filter), ".xlsx"
+        (
+            k
+            for f, k in zip(EXPORT_FILTERS, known, strict=True)
+            if chosen_filter in (f, QCoreApplication.translate("FileMenu", f))
+        ),
+        ".xlsx",
     )
     return path.with_name(path.name + wanted)
 
@@ -66,15 +74,20 @@ class FileMenu(QObject):
         self.summary_dialog: ImportSummaryDialog | None = None
         self._report_rows: list[object] = []
         self._seconds_left = -1.0
-        menu = window.menuBar().addMenu("&File")
+        menu = window.menuBar().addMenu(self.tr("&File"))
         self.actions: dict[str, QAction] = {}
         for key, text, shortcut, slot in (
-            ("new", "&New project…", QKeySequence.StandardKey.New, self.new_project),
-            ("open", "&Open project…", QKeySequence.StandardKey.Open, self.open_project),
-            ("import", "&Import articles…", QKeySequence("Ctrl+I"), self.import_articles),
-            ("import_folder", "Import &folder…", QKeySequence("Ctrl+Shift+I"), self.import_folder),
-            ("export", "&Export…", QKeySequence("Ctrl+E"), self.export_excel),
-            ("quit", "&Quit", QKeySequence.StandardKey.Quit, window.close),
+            ("new", self.tr("&New project…"), QKeySequence.StandardKey.New, self.new_project),
+            ("open", self.tr("&Open project…"), QKeySequence.StandardKey.Open, self.open_project),
+            ("import", self.tr("&Import articles…"), QKeySequence("Ctrl+I"), self.import_articles),
+            (
+                "import_folder",
+                self.tr("Import &folder…"),
+                QKeySequence("Ctrl+Shift+I"),
+                self.import_folder,
+            ),
+            ("export", self.tr("&Export…"), QKeySequence("Ctrl+E"), self.export_excel),
+            ("quit", self.tr("&Quit"), QKeySequence.StandardKey.Quit, window.close),
         ):
             action = QAction(text, window)
             action.setShortcut(QKeySequence(shortcut))
@@ -84,11 +97,13 @@ class FileMenu(QObject):
             menu.addAction(action)
             self.actions[key] = action
             if key == "import_folder":
-                near = QAction("Import near-duplicates too (they are flagged)", window)
+                near = QAction(self.tr("Import near-duplicates too (they are flagged)"), window)
                 near.setCheckable(True)
                 near.setToolTip(
-                    "The same story lightly edited (a wire story in two outlets) is imported"
-                    " and flagged instead of skipped"
+                    self.tr(
+                        "The same story lightly edited (a wire story in two outlets) is imported"
+                        " and flagged instead of skipped"
+                    )
                 )
                 menu.addAction(near)
                 self.actions["near_duplicates"] = near
@@ -96,7 +111,7 @@ class FileMenu(QObject):
         self.backup_worker: BackupWorker | None = None
         self.restore_dialog: RestoreDialog | None = None
         self.recent_menu = RecentMenu(window.settings, self.open_project, self.clear_recent, window)
-        restore = QAction("Restore from &backup…", window)
+        restore = QAction(self.tr("Restore from &backup…"), window)
         restore.triggered.connect(lambda _checked=False: self.restore_backup())
         self.actions["restore"] = restore
         first_import = self.actions["import"]
@@ -109,7 +124,10 @@ class FileMenu(QObject):
     def new_project(self, path: Path | None = None) -> bool:
         if path is None:
             name, _ = QFileDialog.getSaveFileName(
-                self.window, "New project", str(Path.home() / "study.annotator"), PROJECT_FILTER
+                self.window,
+                self.tr("New project"),
+                str(Path.home() / "study.annotator"),
+                self.tr(PROJECT_FILTER),
             )
             if not name:
                 return False
@@ -123,10 +141,10 @@ class FileMenu(QObject):
                 try:
                     created.install_codebook(starter_codebook())
                 except FileProblem as exc:
-                    self.window.show_error("Starter codebook missing", str(exc))
+                    self.window.show_error(self.tr("Starter codebook missing"), str(exc))
             project = Project.open(path, exclusive=True)
         except ProjectError as exc:
-            self.window.show_error("Cannot create project", str(exc))
+            self.window.show_error(self.tr("Cannot create project"), str(exc))
             return False
         self._set_project(project)
         return True
@@ -137,19 +155,21 @@ class FileMenu(QObject):
                 str(self.window.project.path.parent) if self.window.project else str(Path.home())
             )
             name, _ = QFileDialog.getOpenFileName(
-                self.window, "Open project", start, PROJECT_FILTER
+                self.window, self.tr("Open project"), start, self.tr(PROJECT_FILTER)
             )
             if not name:
                 return False
             path = Path(name)
         current = self.window.project
         if current is not None and _same_file(current.path, path):
-            self.window.statusBar().showMessage(f"{path.name} is already open", 5000)
+            self.window.statusBar().showMessage(
+                self.tr("{0} is already open").format(path.name), 5000
+            )
             return True
         try:
             project = Project.open(path, exclusive=True)
         except ProjectError as exc:
-            self.window.show_error("Cannot open project", str(exc))
+            self.window.show_error(self.tr("Cannot open project"), str(exc))
             return False
         self._set_project(project)
         self._start_backup(project)
@@ -164,7 +184,9 @@ class FileMenu(QObject):
         try:
             save_settings(self.window.settings)
         except OSError as exc:
-            self.window.statusBar().showMessage(f"Settings not saved: {exc}", 10000)
+            self.window.statusBar().showMessage(
+                self.tr("Settings not saved: {0}").format(exc), 10000
+            )
 
     # -- backups ---------------------------------------------------------------------------
 
@@ -190,11 +212,14 @@ class FileMenu(QObject):
         """List the open project's backups; restoring one happens when the dialog is accepted."""
         project = self.window.project
         if project is None:
-            self.window.show_error("No project", "Open or create a project first.")
+            self.window.show_error(
+                self.tr("No project"), self.tr("Open or create a project first.")
+            )
             return None
         if self.import_worker is not None or self.export_worker is not None:
             self.window.show_error(
-                "Restore from backup", "Wait for the import or export to finish first."
+                self.tr("Restore from backup"),
+                self.tr("Wait for the import or export to finish first."),
             )
             return None
         if self.backup_worker is not None:
@@ -237,16 +262,17 @@ class FileMenu(QObject):
         try:
             reopened = Project.open(path, exclusive=True)
         except ProjectError as exc:
-            self.window.show_error("Cannot open project", str(exc))
+            self.window.show_error(self.tr("Cannot open project"), str(exc))
             return False
         self._set_project(reopened)
         if problem:
-            self.window.show_error("Not restored", problem)
+            self.window.show_error(self.tr("Not restored"), problem)
             return False
         self.window.show_info(
-            "Backup restored",
-            f"Restored the backup {chosen.name}.\n"
-            f"The content before restoring was backed up as {before.name}.",
+            self.tr("Backup restored"),
+            self.tr(
+                "Restored the backup {0}.\nThe content before restoring was backed up as {1}."
+            ).format(chosen.name, before.name),
         )
         return True
 
@@ -269,7 +295,7 @@ class FileMenu(QObject):
             return None
         if files is None:
             names, _ = QFileDialog.getOpenFileNames(
-                self.window, "Import articles", self._import_start(), import_file_filter()
+                self.window, self.tr("Import articles"), self._import_start(), import_file_filter()
             )
             if not names:
                 return None
@@ -285,7 +311,7 @@ class FileMenu(QObject):
             return None
         if folder is None:
             name = QFileDialog.getExistingDirectory(
-                self.window, "Import a folder of articles", self._import_start()
+                self.window, self.tr("Import a folder of articles"), self._import_start()
             )
             if not name:
                 return None
@@ -294,10 +320,14 @@ class FileMenu(QObject):
 
     def _can_import(self) -> bool:
         if self.window.project is None:
-            self.window.show_error("No project", "Open or create a project first.")
+            self.window.show_error(
+                self.tr("No project"), self.tr("Open or create a project first.")
+            )
             return False
         if self.import_worker is not None or self.mapping_dialog is not None:
-            self.window.show_error("Import running", "Wait for the current import to finish.")
+            self.window.show_error(
+                self.tr("Import running"), self.tr("Wait for the current import to finish.")
+            )
             return False
         return True
 
@@ -357,8 +387,10 @@ class FileMenu(QObject):
             parent=self,
         )
         self.import_worker = worker
-        dialog = QProgressDialog("Loading the language models…", "Cancel", 0, 0, self.window)
-        dialog.setWindowTitle("Importing articles")
+        dialog = QProgressDialog(
+            self.tr("Loading the language models…"), self.tr("Cancel"), 0, 0, self.window
+        )
+        dialog.setWindowTitle(self.tr("Importing articles"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         # Shown at once: loading the language models alone takes several seconds.
         dialog.setMinimumDuration(0)
@@ -381,7 +413,9 @@ class FileMenu(QObject):
                     summary_line(*report_rows(items)), 10000
                 )
             )
-        worker.failed.connect(lambda message: self.window.show_error("Import failed", message))
+        worker.failed.connect(
+            lambda message: self.window.show_error(self.tr("Import failed"), message)
+        )
         worker.finished.connect(self._import_ended)
         worker.start()
         dialog.show()
@@ -393,7 +427,9 @@ class FileMenu(QObject):
             self._progress.setValue(done)
             left = _duration(self._seconds_left) if done < total else ""
             self._progress.setLabelText(
-                f"{done}/{total} articles — {rate:.1f} articles/s{left}\n{current}"
+                self.tr("{0}/{1} articles — {2:.1f} articles/s{3}").format(done, total, rate, left)
+                + "\n"
+                + current
             )
         # Show what is already stored while the rest is being analysed.
         if done == total or done % 32 == 0:
@@ -430,23 +466,32 @@ class FileMenu(QObject):
         """Export in a worker, in the format of ``out``'s extension (asked for when None)."""
         project = self.window.project
         if project is None:
-            self.window.show_error("No project", "Open or create a project first.")
+            self.window.show_error(
+                self.tr("No project"), self.tr("Open or create a project first.")
+            )
             return None
         if out is None:
             suggested = project.path.with_suffix(".xlsx")
             name, chosen = QFileDialog.getSaveFileName(
-                self.window, "Export", str(suggested), ";;".join(EXPORT_FILTERS)
+                self.window,
+                self.tr("Export"),
+                str(suggested),
+                ";;".join(self.tr(f) for f in EXPORT_FILTERS),
             )
             if not name:
                 return None
             out = with_export_suffix(Path(name), chosen)
         worker = ExportWorker(project.path, out, parent=self)
         self.export_worker = worker
-        self.window.statusBar().showMessage(f"Exporting to {out.name}…")
+        self.window.statusBar().showMessage(self.tr("Exporting to {0}…").format(out.name))
         worker.succeeded.connect(
-            lambda path: self.window.show_info("Export finished", f"Exported {path}")
+            lambda path: self.window.show_info(
+                self.tr("Export finished"), self.tr("Exported {0}").format(path)
+            )
         )
-        worker.failed.connect(lambda message: self.window.show_error("Export failed", message))
+        worker.failed.connect(
+            lambda message: self.window.show_error(self.tr("Export failed"), message)
+        )
         worker.finished.connect(self._export_ended)
         worker.start()
         return worker
@@ -479,5 +524,9 @@ def _duration(seconds: float) -> str:
     if seconds < 0:
         return ""
     if seconds < 90:
-        return f" — about {max(1, round(seconds))} s left"
-    return f" — about {round(seconds / 60)} min left"
+        return QCoreApplication.translate("FileMenu", " — about {0} s left").format(
+            max(1, round(seconds))
+        )
+    return QCoreApplication.translate("FileMenu", " — about {0} min left").format(
+        round(seconds / 60)
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
 from annotator.services.settings import Settings
@@ -35,7 +36,7 @@ class RecentMenu(QMenu):
         clear: Callable[[], object],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Open &recent", parent)
+        super().__init__(QCoreApplication.translate("RecentMenu", "Open &recent"), parent)
         self.settings = settings
         self._open = open_project
         self._clear = clear
@@ -54,13 +55,13 @@ class RecentMenu(QMenu):
                 action.triggered.connect(lambda _checked=False, path=path: self._open(path))
             else:
                 action.setEnabled(False)
-                action.setText(f"{path.name} (not found)  —  {path.parent}")
+                action.setText(self.tr("{0} (not found)  —  {1}").format(path.name, path.parent))
         if not paths:
-            none = self.addAction("No recent projects")
+            none = self.addAction(self.tr("No recent projects"))
             none.setEnabled(False)
             return
         self.addSeparator()
-        self.addAction("Clear the list", self._clear)
+        self.addAction(self.tr("Clear the list"), self._clear)
 
     def project_actions(self) -> list[str]:
         """The paths listed, in menu order (for tests and accessibility checks)."""

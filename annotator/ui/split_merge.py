@@ -31,11 +31,15 @@ from annotator.services.merge import MergeRefused, merge
 from annotator.services.split import SplitError, split
 from annotator.ui.coder_dialog import add_to_file_menu
 from annotator.ui.errors import user_message
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
-PROJECT_FILTER = "Annotator projects (*.annotator *.db);;All files (*)"
+#: Translated in the File menu's context, where the same filter is.
+PROJECT_FILTER = QT_TRANSLATE_NOOP(
+    "FileMenu", "Annotator projects (*.annotator *.db);;All files (*)"
+)
 
 
 class SplitWorker(QThread):
@@ -86,7 +90,7 @@ class MergeWorker(QThread):
         try:
             report = merge(self.out, self.inputs, progress=self.progressed.emit)
         except MergeRefused as exc:
-            self.failed.emit(f"{exc}; {self.out.name} was left as it was.")
+            self.failed.emit(self.tr("{0}; {1} was left as it was.").format(exc, self.out.name))
         except Exception as exc:  # shown to the researcher; the window must survive it
             self.failed.emit(user_message(exc))
         else:
@@ -249,7 +253,10 @@ class MergeDialog(_ReportDialog):
 
     def _add_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Coders' project files"), "", PROJECT_FILTER
+            self,
+            self.tr("Coders' project files"),
+            "",
+            QCoreApplication.translate("FileMenu", PROJECT_FILTER),
         )
         self.add_inputs([Path(n) for n in names])
 
@@ -258,7 +265,7 @@ class MergeDialog(_ReportDialog):
             self,
             self.tr("Merge into"),
             self.out.text(),
-            PROJECT_FILTER,
+            QCoreApplication.translate("FileMenu", PROJECT_FILTER),
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if name:

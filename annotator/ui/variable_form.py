@@ -262,9 +262,9 @@ class VariableEditor(QWidget):
             if not code and not label:
                 continue
             if not code:
-                problem = problem or f"value '{label}' needs a code"
+                problem = problem or self.tr("value '{0}' needs a code").format(label)
             elif any(v.code == code for v in values):
-                problem = problem or f"the code '{code}' is used twice"
+                problem = problem or self.tr("the code '{0}' is used twice").format(code)
             values.append(ValueLabel(code, label))
         examples = tuple(e.strip() for e in self.examples.toPlainText().splitlines() if e.strip())
         edited = replace(
@@ -282,7 +282,7 @@ class VariableEditor(QWidget):
     def _name_clash(self, edited: Variable) -> str | None:
         taken = {v.name.casefold() for v in self.variables if v.id != edited.id}
         if edited.name.casefold() in taken:
-            return f"another variable here is already named '{edited.name}'"
+            return self.tr("another variable here is already named '{0}'").format(edited.name)
         return None
 
     def _store(self, variable: Variable) -> None:

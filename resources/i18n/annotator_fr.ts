@@ -2,24 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
-    <name></name>
+    <name>AboutDialog</name>
     <message>
-        <location filename="../../annotator/ui/codebook_menu.py" line="+23"/>
-        <source>CodebookMenu</source>
-        <comment>&amp;Codebook</comment>
-        <translation type="unfinished"></translation>
+        <location filename="../../annotator/ui/about.py" line="+38"/>
+        <source>Qt for Python (PySide6) and Qt are used under the GNU Lesser General Public License version 3 (LGPLv3). Their libraries ship unmodified as separate files in the application folder and can be replaced by other builds of the same version. Source code: https://code.qt.io/cgit/pyside/pyside-setup.git and https://code.qt.io ; licence text: https://www.gnu.org/licenses/lgpl-3.0.html</source>
+        <extracomment>The licence Annotator is distributed under (pyproject.toml, LICENSE).</extracomment>
+        <translation>Qt for Python (PySide6) et Qt sont utilisés sous la licence publique générale limitée GNU version 3 (LGPLv3). Leurs bibliothèques sont livrées sans modification, en fichiers séparés dans le dossier de l&apos;application, et peuvent être remplacées par d&apos;autres compilations de la même version. Code source : https://code.qt.io/cgit/pyside/pyside-setup.git et https://code.qt.io ; texte de la licence : https://www.gnu.org/licenses/lgpl-3.0.html</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>About Annotator</source>
+        <translation>À propos d&apos;Annotator</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Coding news articles: quotes, speakers, codebooks, coding-study exports.</source>
+        <translation>Coder des articles de presse : citations, locuteurs, grilles de codage, exports pour études de codage.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Copy versions</source>
+        <translation>Copier les versions</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Part</source>
+        <translation>Composant</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Package</source>
+        <translation>Paquet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Licence</source>
+        <translation>Licence</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>CodebookMenu</source>
-        <comment>&amp;Edit codebook…</comment>
-        <translation type="unfinished"></translation>
+        <source>Annotator is free software under the {0} licence.</source>
+        <translation>Annotator est un logiciel libre sous licence {0}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The spaCy pipelines are trained statistical models distributed by their authors under the licences listed above (for example fr_core_news_md under LGPL-LR, the Lesser General Public License For Linguistic Resources); see each package&apos;s meta.json for its training data and sources.</source>
+        <translation>Les modèles spaCy sont des modèles statistiques entraînés, distribués par leurs auteurs sous les licences indiquées ci-dessus (par exemple fr_core_news_md sous LGPL-LR, la Lesser General Public License For Linguistic Resources) ; voir le meta.json de chaque paquet pour ses données d&apos;entraînement et ses sources.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Annotator</source>
+        <translation>À &amp;propos d&apos;Annotator</translation>
     </message>
 </context>
 <context>
     <name>ActorActions</name>
     <message>
-        <location filename="../../annotator/ui/actors.py" line="+58"/>
+        <location filename="../../annotator/ui/actors.py" line="+68"/>
         <source>Actors ({0})</source>
         <translation>Acteurs ({0})</translation>
     </message>
@@ -28,18 +77,34 @@
         <source>{0} mention(s) and quote(s) highlighted</source>
         <translation>{0} mention(s) et citation(s) surlignée(s)</translation>
     </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>accept %n actor(s)</source>
+        <translation>
+            <numerusform>accepter %n acteur</numerusform>
+            <numerusform>accepter %n acteurs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>reject %n actor(s)</source>
+        <translation>
+            <numerusform>rejeter %n acteur</numerusform>
+            <numerusform>rejeter %n acteurs</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>Rename actor</source>
         <translation>Renommer l&apos;acteur</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>rename actor to {0}</source>
         <translation>renommer l&apos;acteur en {0}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Merge actors</source>
         <translation>Fusionner les acteurs</translation>
     </message>
@@ -57,7 +122,7 @@
 <context>
     <name>ActorModel</name>
     <message>
-        <location filename="../../annotator/ui/actor_panel.py" line="+46"/>
+        <location filename="../../annotator/ui/actor_panel.py" line="+49"/>
         <source>Actor</source>
         <translation>Acteur</translation>
     </message>
@@ -77,7 +142,7 @@
         <translation>Citations</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+21"/>
         <source>person</source>
         <translation>personne</translation>
     </message>
@@ -87,7 +152,7 @@
         <translation>organisation</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source> (edited by a coder)</source>
         <translation> (modifié par un codeur)</translation>
     </message>
@@ -100,9 +165,29 @@
 <context>
     <name>ActorPanel</name>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
+        <source>Accept</source>
+        <extracomment>Something may have changed the actors (an edit, an undo): read them again. A key the list handles itself: &quot;accept&quot; (A) or &quot;reject&quot; (R, Delete).</extracomment>
+        <translation>Accepter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject</source>
+        <translation>Rejeter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm the selected suggested actors (A)</source>
+        <translation>Confirmer les acteurs suggérés sélectionnés (A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected actors: not actors (R)</source>
+        <translation>Retirer les acteurs sélectionnés : ce ne sont pas des acteurs (R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Rename…</source>
-        <extracomment>Something may have changed the actors (an edit, an undo): read them again.</extracomment>
         <translation>Renommer…</translation>
     </message>
     <message>
@@ -131,9 +216,131 @@
         <translation>Déplacer certaines mentions de l&apos;acteur sélectionné vers un nouvel acteur</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+215"/>
         <source>Name:</source>
         <translation>Nom :</translation>
+    </message>
+</context>
+<context>
+    <name>AdjudicationActions</name>
+    <message>
+        <location filename="../../annotator/ui/adjudication_menu.py" line="+27"/>
+        <source>&amp;Adjudicate disagreements…</source>
+        <translation>&amp;Arbitrer les désaccords…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No project</source>
+        <translation>Aucun projet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open the merged project to adjudicate first.</source>
+        <translation>Ouvrez d&apos;abord le projet fusionné à arbitrer.</translation>
+    </message>
+</context>
+<context>
+    <name>AdjudicationDialog</name>
+    <message>
+        <location filename="../../annotator/ui/adjudication.py" line="+55"/>
+        <source>Click a coder&apos;s version to make it the adjudicated one.</source>
+        <translation>Cliquez sur la version d&apos;un codeur pour en faire la version arbitrée.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>not coded</source>
+        <translation>non codé</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Adjudicate disagreements</source>
+        <extracomment>Emitted after each change written to the project (the window refreshes its views).</extracomment>
+        <translation>Arbitrer les désaccords</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading the coders&apos; disagreements…</source>
+        <translation>Lecture des désaccords entre codeurs…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Another value:</source>
+        <translation>Autre valeur :</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>◀ &amp;Previous</source>
+        <translation>◀ &amp;Précédent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next ▶</source>
+        <translation>&amp;Suivant ▶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next &amp;unsettled</source>
+        <translation>Prochain &amp;non arbitré</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy what all coders agree on</source>
+        <translation>&amp;Copier ce sur quoi tous les codeurs s&apos;accordent</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write into the adjudicated version the values and spans every coder of an article coded alike (nothing adjudicated already is changed).</source>
+        <translation>Écrire dans la version arbitrée les valeurs et segments que tous les codeurs d&apos;un article ont codés de la même façon (rien de déjà arbitré n&apos;est modifié).</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>No disagreements: every article coded by two coders or more was coded alike.</source>
+        <translation>Aucun désaccord : chaque article codé par au moins deux codeurs a été codé de la même façon.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Article {0} of {1}: {2}</source>
+        <translation>Article {0} sur {1} : {2}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Adjudicated</source>
+        <translation>Arbitré</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{0} (span)</source>
+        <translation>{0} (segment)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose {0}&apos;s version</source>
+        <translation>Choisir la version de {0}</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>A span: choose a coder&apos;s version (“not coded” drops the unit).</source>
+        <translation>Un segment : choisissez la version d&apos;un codeur (« non codé » supprime l&apos;unité).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Another value for {0}:</source>
+        <translation>Autre valeur pour {0} :</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{0} agreed values and spans copied.</source>
+        <translation>{0} valeurs et segments concordants copiés.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0} of {1} settled</source>
+        <translation>{0} sur {1} arbitrés</translation>
     </message>
 </context>
 <context>
@@ -262,7 +469,7 @@
     <message>
         <location line="+1"/>
         <source>Incomplete (required missing)</source>
-        <translation>Incomplets (champ requis vide)</translation>
+        <translation>Incomplets (obligatoire vide)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -424,6 +631,14 @@
     </message>
 </context>
 <context>
+    <name>BackupWorker</name>
+    <message>
+        <location filename="../../annotator/ui/backup_dialog.py" line="+44"/>
+        <source>{0}: backup not made ({1})</source>
+        <translation>{0} : sauvegarde non effectuée ({1})</translation>
+    </message>
+</context>
+<context>
     <name>ChartWidget</name>
     <message>
         <location filename="../../annotator/ui/chart.py" line="+62"/>
@@ -531,11 +746,129 @@
         <source>Unit variables of {0}</source>
         <translation>Variables d&apos;unité de {0}</translation>
     </message>
+    <message>
+        <location line="+16"/>
+        <source>New category</source>
+        <translation>Nouvelle catégorie</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New category {0}</source>
+        <translation>Nouvelle catégorie {0}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Colour of {0}</source>
+        <translation>Couleur de {0}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>a category needs a name</source>
+        <translation>une catégorie doit avoir un nom</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;{0}&apos; is not a key</source>
+        <translation>« {0} » n&apos;est pas une touche</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the shortcut {0} is already used by {1}</source>
+        <translation>le raccourci {0} est déjà utilisé par {1}</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>its {0} sub-category</source>
+        <translation>sa {0} sous-catégorie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its {0} sub-categories</source>
+        <translation>ses {0} sous-catégories</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>its unit variables</source>
+        <translation>ses variables d&apos;unité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> with {0}</source>
+        <translation> avec {0}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> and </source>
+        <translation> et </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete “{0}”{1}?
+
+{2} code(s) will be deleted from the project file. This cannot be undone.</source>
+        <translation>Supprimer « {0} »{1} ?
+
+{2} code(s) seront supprimés du fichier du projet. Cette opération est irréversible.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete category</source>
+        <translation>Supprimer la catégorie</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Deleted “{0}” and {1} code(s).</source>
+        <translation>« {0} » et {1} code(s) supprimés.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Delete variable</source>
+        <translation>Supprimer la variable</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the variable “{0}”?
+
+{1} coded value(s) will be deleted from the project file. This cannot be undone.</source>
+        <translation>Supprimer la variable « {0} » ?
+
+{1} valeur(s) codée(s) seront supprimées du fichier du projet. Cette opération est irréversible.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Deleted the variable “{0}” and {1} value(s).</source>
+        <translation>Variable « {0} » et {1} valeur(s) supprimées.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>  ({0} unit variable)</source>
+        <translation>  ({0} variable d&apos;unité)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  ({0} unit variables)</source>
+        <translation>  ({0} variables d&apos;unité)</translation>
+    </message>
 </context>
 <context>
     <name>CodebookFiles</name>
     <message>
-        <location filename="../../annotator/ui/codebook_files.py" line="+50"/>
+        <location filename="../../annotator/ui/codebook_files.py" line="+32"/>
+        <source>Codebooks (*.xlsx *.json);;Excel workbook (*.xlsx);;JSON (*.json)</source>
+        <translation>Grilles de codage (*.xlsx *.json);;Classeur Excel (*.xlsx);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>English</source>
+        <translation>anglais</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>français</source>
+        <translation>français</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>From a file (.xlsx, .json)…</source>
         <translation>Depuis un fichier (.xlsx, .json)…</translation>
     </message>
@@ -578,7 +911,17 @@
 <context>
     <name>CodebookMenu</name>
     <message>
-        <location filename="../../annotator/ui/codebook_menu.py" line="+8"/>
+        <location filename="../../annotator/ui/codebook_menu.py" line="+23"/>
+        <source>&amp;Codebook</source>
+        <translation>&amp;Grille de codage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit codebook…</source>
+        <translation>&amp;Modifier la grille de codage…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Open a project first.</source>
         <translation>Ouvrez d&apos;abord un projet.</translation>
     </message>
@@ -888,11 +1231,311 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../annotator/ui/crash.py" line="+53"/>
+        <source>The disk holding the project is full: the last change was not saved. Everything shown as saved before it is in the project file. Free some space and go on.</source>
+        <extracomment>The crash log keeps the newest reports; it is cut back to about this size.</extracomment>
+        <translation>Le disque qui contient le projet est plein : la dernière modification n&apos;a pas été enregistrée. Tout ce qui était indiqué comme enregistré avant se trouve dans le fichier du projet. Libérez de l&apos;espace et continuez.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The project file has become read-only: the last change was not saved. Everything shown as saved before it is in the project file. Copy the project to a folder of yours and open the copy.</source>
+        <translation>Le fichier du projet est passé en lecture seule : la dernière modification n&apos;a pas été enregistrée. Tout ce qui était indiqué comme enregistré avant se trouve dans le fichier du projet. Copiez le projet dans un de vos dossiers et ouvrez la copie.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The disk holding the project reported an error (was a USB stick or a network drive removed?): the last change was not saved. Reconnect it and open the project again.</source>
+        <translation>Le disque qui contient le projet a signalé une erreur (une clé USB ou un lecteur réseau a-t-il été retiré ?) : la dernière modification n&apos;a pas été enregistrée. Reconnectez-le et rouvrez le projet.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Annotator: something went wrong</source>
+        <translation>Annotator : un problème est survenu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A copy is in {0}.</source>
+        <translation>Une copie se trouve dans {0}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Annotator hit an error it did not expect. Every code shown as saved is in the project file; the change being made when it happened may be missing.
+
+Please copy this report into your message to whoever supports Annotator for you, with what you were doing.</source>
+        <translation>Annotator a rencontré une erreur inattendue. Chaque code indiqué comme enregistré se trouve dans le fichier du projet ; la modification en cours à ce moment-là peut manquer.
+
+Veuillez copier ce rapport dans votre message à la personne qui vous assiste avec Annotator, en précisant ce que vous faisiez.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Copy report</source>
+        <translation>Copier le rapport</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+</context>
+<context>
+    <name>CrashHandler</name>
+    <message>
+        <location line="+39"/>
+        <source>Not saved</source>
+        <translation>Non enregistré</translation>
+    </message>
+</context>
+<context>
     <name>ExportWorker</name>
     <message>
         <location filename="../../annotator/ui/workers.py" line="+150"/>
         <source>{0}: cannot be written ({1})</source>
         <translation>{0} : écriture impossible ({1})</translation>
+    </message>
+</context>
+<context>
+    <name>FileMenu</name>
+    <message>
+        <location filename="../../annotator/ui/file_menu.py" line="+32"/>
+        <location filename="../../annotator/ui/split_merge.py" line="+40"/>
+        <source>Annotator projects (*.annotator *.db);;All files (*)</source>
+        <extracomment>Translated in the File menu&apos;s context, where the same filter is.</extracomment>
+        <translation>Projets Annotator (*.annotator *.db);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <extracomment>Export formats offered in the save dialog; the file&apos;s extension picks the format.</extracomment>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV tables for SPSS, R, Stata, in a zip (*.zip)</source>
+        <translation>Tableaux CSV pour SPSS, R, Stata, dans un zip (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV, coding table only (*.csv)</source>
+        <translation>CSV, tableau de codage seul (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>REFI-QDA project for MAXQDA, ATLAS.ti, NVivo (*.qdpx)</source>
+        <translation>Projet REFI-QDA pour MAXQDA, ATLAS.ti, NVivo (*.qdpx)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>&amp;File</source>
+        <extracomment>Emitted when an import ends, however it ends (the screenshot path waits for it).</extracomment>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;New project…</source>
+        <translation>&amp;Nouveau projet…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open project…</source>
+        <translation>&amp;Ouvrir un projet…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import articles…</source>
+        <translation>&amp;Importer des articles…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import &amp;folder…</source>
+        <translation>Importer un &amp;dossier…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Import near-duplicates too (they are flagged)</source>
+        <translation>Importer aussi les quasi-doublons (ils sont signalés)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The same story lightly edited (a wire story in two outlets) is imported and flagged instead of skipped</source>
+        <translation>Le même article légèrement modifié (une dépêche reprise par deux médias) est importé et signalé au lieu d&apos;être ignoré</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Restore from &amp;backup…</source>
+        <translation>Restaurer une &amp;sauvegarde…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>New project</source>
+        <translation>Nouveau projet</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Starter codebook missing</source>
+        <translation>Grille de codage de départ introuvable</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot create project</source>
+        <translation>Impossible de créer le projet</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Open project</source>
+        <translation>Ouvrir un projet</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{0} is already open</source>
+        <translation>{0} est déjà ouvert</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+93"/>
+        <source>Cannot open project</source>
+        <translation>Impossible d&apos;ouvrir le projet</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>Settings not saved: {0}</source>
+        <translation>Réglages non enregistrés : {0}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+108"/>
+        <location line="+146"/>
+        <source>No project</source>
+        <translation>Aucun projet</translation>
+    </message>
+    <message>
+        <location line="-254"/>
+        <location line="+108"/>
+        <location line="+146"/>
+        <source>Open or create a project first.</source>
+        <translation>Ouvrez ou créez d&apos;abord un projet.</translation>
+    </message>
+    <message>
+        <location line="-249"/>
+        <source>Restore from backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait for the import or export to finish first.</source>
+        <translation>Attendez d&apos;abord la fin de l&apos;importation ou de l&apos;exportation.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Not restored</source>
+        <translation>Non restauré</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backup restored</source>
+        <translation>Sauvegarde restaurée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restored the backup {0}.
+The content before restoring was backed up as {1}.</source>
+        <translation>Sauvegarde {0} restaurée.
+Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Import articles</source>
+        <translation>Importer des articles</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Import a folder of articles</source>
+        <translation>Importer un dossier d&apos;articles</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Import running</source>
+        <translation>Importation en cours</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wait for the current import to finish.</source>
+        <translation>Attendez la fin de l&apos;importation en cours.</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Loading the language models…</source>
+        <translation>Chargement des modèles de langue…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Importing articles</source>
+        <translation>Importation des articles</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Import failed</source>
+        <translation>Échec de l&apos;importation</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{0}/{1} articles — {2:.1f} articles/s{3}</source>
+        <translation>{0}/{1} articles — {2:.1f} articles/s{3}</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Exporting to {0}…</source>
+        <translation>Exportation vers {0}…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export finished</source>
+        <translation>Exportation terminée</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Exported {0}</source>
+        <translation>{0} exporté</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export failed</source>
+        <translation>Échec de l&apos;exportation</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source> — about {0} s left</source>
+        <translation> — environ {0} s restantes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> — about {0} min left</source>
+        <translation> — environ {0} min restantes</translation>
     </message>
 </context>
 <context>
@@ -978,7 +1621,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+63"/>
+        <location filename="../../annotator/ui/main_window.py" line="+66"/>
         <source>Codes</source>
         <extracomment>False for --screenshot and tests: report in the status bar, never in a dialog.</extracomment>
         <translation>Codes</translation>
@@ -1009,12 +1652,13 @@
         <translation>Acteurs</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location filename="../../annotator/ui/app.py" line="+125"/>
+        <location filename="../../annotator/ui/main_window.py" line="+62"/>
         <source>Cannot open project</source>
         <translation>Impossible d&apos;ouvrir le projet</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../annotator/ui/main_window.py" line="+16"/>
         <source>Settings not saved: {0}</source>
         <translation>Réglages non enregistrés : {0}</translation>
     </message>
@@ -1100,7 +1744,7 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../annotator/ui/split_merge.py" line="+215"/>
+        <location filename="../../annotator/ui/split_merge.py" line="+181"/>
         <source>Merge project files</source>
         <extracomment>Emitted just before the merge into ``out`` starts (the window lets go of it). Emitted after a merge into ``out``, however it ended.</extracomment>
         <translation>Fusionner des fichiers de projet</translation>
@@ -1136,12 +1780,12 @@
         <translation>Fusionner dans :</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Coders&apos; project files</source>
         <translation>Fichiers de projet des codeurs</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Merge into</source>
         <translation>Fusionner dans</translation>
     </message>
@@ -1149,6 +1793,14 @@
         <location line="+11"/>
         <source>Add the coders&apos; files, and choose the file to merge into.</source>
         <translation>Ajoutez les fichiers des codeurs, et choisissez le fichier dans lequel les fusionner.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeWorker</name>
+    <message>
+        <location line="-184"/>
+        <source>{0}; {1} was left as it was.</source>
+        <translation>{0} ; {1} n&apos;a pas été modifié.</translation>
     </message>
 </context>
 <context>
@@ -1426,6 +2078,86 @@
     </message>
 </context>
 <context>
+    <name>RecentMenu</name>
+    <message>
+        <location filename="../../annotator/ui/recent.py" line="+39"/>
+        <source>Open &amp;recent</source>
+        <extracomment>How many projects the menu lists.</extracomment>
+        <translation>Ouvrir un projet &amp;récent</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{0} (not found)  —  {1}</source>
+        <translation>{0} (introuvable)  —  {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No recent projects</source>
+        <translation>Aucun projet récent</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clear the list</source>
+        <translation>Effacer la liste</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../annotator/ui/split_merge.py" line="+17"/>
+        <source>The report appears here.</source>
+        <translation>Le rapport s&apos;affiche ici.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Working…</source>
+        <translation>En cours…</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../annotator/ui/backup_dialog.py" line="+9"/>
+        <source>Made</source>
+        <translation>Faite le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Articles</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Codes</source>
+        <translation>Codes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restore from backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Backups of “{0}”, made each time it was opened (the newest {1} are kept). Restoring replaces the project&apos;s content with the backup&apos;s; the current content is backed up first, so a restore can be undone.</source>
+        <translation>Sauvegardes de « {0} », faites à chaque ouverture (les {1} plus récentes sont conservées). Restaurer remplace le contenu du projet par celui de la sauvegarde ; le contenu actuel est d&apos;abord sauvegardé, si bien qu&apos;une restauration peut être annulée.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>“{0}” has no backups yet: one is made each time it opens.</source>
+        <translation>« {0} » n&apos;a pas encore de sauvegarde : une sauvegarde est faite à chaque ouverture.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../annotator/ui/settings_dialog.py" line="+22"/>
@@ -1483,6 +2215,7 @@
     <message>
         <location filename="../../annotator/ui/actor_panel.py" line="-32"/>
         <source>Split “{0}”</source>
+        <extracomment>What the coder did to the machine&apos;s suggestions, kept to measure their quality.</extracomment>
         <translation>Séparer « {0} »</translation>
     </message>
     <message>
@@ -1501,7 +2234,7 @@
         <translation>Mentions qui désignent un autre acteur :</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/split_merge.py" line="-119"/>
+        <location filename="../../annotator/ui/split_merge.py" line="+28"/>
         <source>Split for coders</source>
         <translation>Répartir entre les codeurs</translation>
     </message>
@@ -1569,9 +2302,9 @@
 <context>
     <name>SplitMergeActions</name>
     <message>
-        <location line="+106"/>
+        <location line="+109"/>
         <source>Sp&amp;lit for coders…</source>
-        <translation>&amp;Répartir entre les codeurs…</translation>
+        <translation>Ré&amp;partir entre les codeurs…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1721,6 +2454,21 @@
         <source>No</source>
         <translation>Non</translation>
     </message>
+    <message>
+        <location line="+39"/>
+        <source>value &apos;{0}&apos; needs a code</source>
+        <translation>la valeur « {0} » doit avoir un code</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the code &apos;{0}&apos; is used twice</source>
+        <translation>le code « {0} » est utilisé deux fois</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>another variable here is already named &apos;{0}&apos;</source>
+        <translation>une autre variable porte déjà le nom « {0} » ici</translation>
+    </message>
 </context>
 <context>
     <name>VariableField</name>
@@ -1793,19 +2541,6 @@
         <location line="+25"/>
         <source>Pipeline not available</source>
         <translation>Modèle non disponible</translation>
-    </message>
-</context>
-<context>
-    <name>_ReportDialog</name>
-    <message>
-        <location filename="../../annotator/ui/split_merge.py" line="-200"/>
-        <source>The report appears here.</source>
-        <translation>Le rapport s&apos;affiche ici.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Working…</source>
-        <translation>En cours…</translation>
     </message>
 </context>
 <context>

@@ -68,22 +68,26 @@ def test_english_again_once_the_translators_are_removed(
     assert window.legend.toggle("PERSON").text() == "Persons"
 
 
-def catalogue_messages() -> list[tuple[str, str, str, str | None, ET.Element]]:
-    """(context, source, comment, translation or None if unfinished, element) per message."""
+def catalogue_messages() -> list[tuple[str, str, str, list[str] | None]]:
+    """(context, source, comment, translations) per message; None while unfinished.
+
+    A plural message (``numerus``) has one translation per French form (one, many)."""
     rows = []
     for context in ET.parse(CATALOGUE).getroot().iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             translation = message.find("translation")
             assert translation is not None
+            forms = [f.text or "" for f in translation.iter("numerusform")]
+            if message.get("numerus") != "yes":
+                forms = [translation.text or ""]
             finished = translation.get("type") is None
             rows.append(
                 (
                     name,
                     message.findtext("source") or "",
                     message.findtext("comment") or "",
-                    (translation.text or "") if finished else None,
-                    message,
+                    forms if finished else None,
                 )
             )
     return rows
@@ -91,25 +95,28 @@ def catalogue_messages() -> list[tuple[str, str, str, str | None, ET.Element]]:
 
 def test_every_message_of_the_catalogue_is_translated() -> None:
     messages = catalogue_messages()
-    assert len(messages) > 300
-    unfinished = [(c, s) for c, s, _comment, fr, _m in messages if not fr]
+    assert len(messages) > 400
+    unfinished = [(c, s) for c, s, _comment, forms in messages if not forms or not all(forms)]
     assert unfinished == []
-    for context, source, _comment, fr, _message in messages:
-        assert context, f"{source!r} has no context (tr() from a plain function?)"
-        assert fr is not None
-        # Placeholders and menu accelerators survive translation.
-        assert set(re.findall(r"\{[^{}]*\}", source)) == set(re.findall(r"\{[^{}]*\}", fr)), source
-        accelerators = re.compile(r"(?<!&)&(?!&)")
-        assert len(accelerators.findall(source)) == len(accelerators.findall(fr)), source
+    accelerators = re.compile(r"(?<!&)&(?!&)")
+    for context, source, _comment, forms in messages:
+        assert context, f"{source!r} has no context (an alias of tr or translate?)"
+        for fr in forms or []:
+            # Placeholders and menu accelerators survive translation.
+            placeholders = re.compile(r"\{[^{}]*\}|%n")
+            assert set(placeholders.findall(source)) == set(placeholders.findall(fr)), source
+            assert len(accelerators.findall(source)) == len(accelerators.findall(fr)), source
 
 
 def test_compiled_catalogue_matches_the_source() -> None:
     """annotator_fr.qm was compiled from the annotator_fr.ts as it is (make translations)."""
     translator = QTranslator()
     assert translator.load(str(COMPILED))
-    stale = [
-        (context, source)
-        for context, source, comment, fr, _message in catalogue_messages()
-        if translator.translate(context, source, comment or None) != (fr or "")
-    ]
+    stale = []
+    for context, source, comment, forms in catalogue_messages():
+        # French plural forms: 1 takes the first, 2 the second.
+        counts = [1, 2] if forms is not None and len(forms) == 2 else [-1]
+        compiled = [translator.translate(context, source, comment or None, n) for n in counts]
+        if compiled != (forms or [""]):
+            stale.append((context, source))
     assert stale == []
