@@ -23,6 +23,7 @@ from annotator.services.importer import import_files  # noqa: E402
 from annotator.services.settings import Settings  # noqa: E402
 from annotator.store import Project  # noqa: E402
 from annotator.ui.adjudication import AdjudicationDialog  # noqa: E402
+from annotator.ui.i18n import install_translations  # noqa: E402
 from annotator.ui.main_window import MainWindow  # noqa: E402
 from annotator.ui.overview import OverviewDialog  # noqa: E402
 
@@ -106,6 +107,17 @@ def main(out: Path) -> None:
     save(adjudication, out, "adjudication.png")
     adjudication.close()
     window.shutdown()
+    window.close()
+
+    # The same window in French (Preferences › Interface language).
+    install_translations(app, "fr")
+    french = MainWindow(Settings(coder="alice", ui_language="fr"), interactive=False)
+    french.resize(*SIZE)
+    french.open_project(path)
+    french.show()
+    save(french, out, "main-window-fr.png")
+    french.shutdown()
+    install_translations(app, "en")
 
 
 if __name__ == "__main__":
