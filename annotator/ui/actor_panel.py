@@ -13,15 +13,13 @@ from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QEvent,
     QItemSelectionModel,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -42,7 +40,7 @@ from PySide6.QtWidgets import (
 from annotator.core import Actor, Decision, Mention, SuggestionDecision, new_id
 from annotator.ui.commands import Edit, EditHost
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
-from annotator.ui.table_model import RowsModel
+from annotator.ui.table_model import ListKeys, RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = (
@@ -145,7 +143,8 @@ class ActorPanel(QWidget):
         column.addWidget(self.view, 1)
         column.addLayout(buttons)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.view.installEventFilter(self)
+        self.keys = ListKeys(self.view, _KEYS)
+        self.keys.pressed.connect(self.key_action)
         self._update_buttons()
 
     def set_actors(self, actors: Sequence[Actor], quote_counts: dict[str, int]) -> None:
@@ -159,20 +158,6 @@ class ActorPanel(QWidget):
                     | QItemSelectionModel.SelectionFlag.Rows,
                 )
         self._update_buttons()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if watched is not self.view or not isinstance(event, QKeyEvent) or event.modifiers():
-            return super().eventFilter(watched, event)
-        action = _KEYS.get(Qt.Key(event.key()))
-        if action is None:
-            return super().eventFilter(watched, event)
-        if event.type() == QEvent.Type.ShortcutOverride:
-            event.accept()  # the list takes the key before a codebook shortcut does
-            return True
-        if event.type() == QEvent.Type.KeyPress:
-            self.key_action.emit(action)
-            return True
-        return super().eventFilter(watched, event)
 
     def mark_stale(self, *_args: object) -> None:
         """Connected to the undo stack; a slot of the panel, so it dies with the panel."""

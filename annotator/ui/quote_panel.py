@@ -12,18 +12,16 @@ from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QEvent,
     QModelIndex,
-    QObject,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QKeyEvent
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from annotator.core import Decision, Quote
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
-from annotator.ui.table_model import Index, RowsModel, rows_view
+from annotator.ui.table_model import Index, ListKeys, RowsModel, rows_view
 
 MARKS = {"accepted": "✓", "corrected": "✎", "rejected": "✗"}
 #: Shown for a quote's kind and decision, translated when shown.
@@ -116,7 +114,8 @@ class QuotePanel(QWidget):
             lambda index: self.quote_clicked.emit(self.model.row(index.row()))
         )
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.view.installEventFilter(self)
+        self.keys = ListKeys(self.view, KEYS)
+        self.keys.pressed.connect(self._key)
         self.hide_rejected = QCheckBox(self.tr("Hide rejected"))
         self.hide_rejected.toggled.connect(lambda _on: self._fill())
         self.counts = QLabel()
@@ -195,23 +194,10 @@ class QuotePanel(QWidget):
         if current.isValid():
             self.quote_selected.emit(self.model.row(current.row()))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if not isinstance(event, QKeyEvent) or event.modifiers() & ~(
-            Qt.KeyboardModifier.KeypadModifier
-        ):
-            return super().eventFilter(watched, event)
-        action = KEYS.get(Qt.Key(event.key()))
-        if action is None:
-            return super().eventFilter(watched, event)
-        if event.type() == QEvent.Type.ShortcutOverride:
-            event.accept()  # the list takes the key before a codebook shortcut does
-            return True
-        if event.type() == QEvent.Type.KeyPress:
-            if action in ("next", "previous"):
-                self.step(1 if action == "next" else -1)
-            else:
-                quote = self.current_quote()
-                if quote is not None:
-                    self.decision_requested.emit(quote, action)
-            return True
-        return super().eventFilter(watched, event)
+    def _key(self, action: str) -> None:
+        if action in ("next", "previous"):
+            self.step(1 if action == "next" else -1)
+            return
+        quote = self.current_quote()
+        if quote is not None:
+            self.decision_requested.emit(quote, action)

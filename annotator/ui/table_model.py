@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 T = TypeVar("T")
@@ -89,3 +98,34 @@ def rows_view(
         else:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
     return view
+
+
+class ListKeys(QObject):
+    """Single keys a list takes before the window's shortcuts do (A, R, J...).
+
+    Installed on a view; emits ``pressed`` with the action its key stands for. Category
+    shortcuts are single letters too: while the list has focus, its keys win.
+    """
+
+    pressed = Signal(str)
+
+    def __init__(self, view: QWidget, keys: Mapping[Qt.Key, str]) -> None:
+        super().__init__(view)
+        self.keys = dict(keys)
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if not isinstance(event, QKeyEvent) or event.modifiers() & ~(
+            Qt.KeyboardModifier.KeypadModifier
+        ):
+            return super().eventFilter(watched, event)
+        action = self.keys.get(Qt.Key(event.key()))
+        if action is None:
+            return super().eventFilter(watched, event)
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()
+            return True
+        if event.type() == QEvent.Type.KeyPress:
+            self.pressed.emit(action)
+            return True
+        return super().eventFilter(watched, event)
