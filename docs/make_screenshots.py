@@ -93,6 +93,8 @@ def main(out: Path) -> None:
     assert window.project is not None
     overview = OverviewDialog(window.project, "alice", window)
     overview.show()
+    while overview.computing():  # the tables are computed in a worker
+        app.processEvents()
     overview.tabs.setCurrentIndex(1)
     save(overview, out, "overview.png")
     overview.close()

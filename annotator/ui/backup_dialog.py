@@ -1,4 +1,5 @@
-"""Backups from the window: one made in a worker on every open, and File > Restore from backup."""
+"""Backups from the window: one made in a worker on every open, and File > Restore from backup
+(the restore too runs in a worker, behind a busy indicator)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QProgressDialog,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from annotator.services import backup
 from annotator.services.backup import Backup
+from annotator.ui.file_task import FileTask
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -44,6 +47,55 @@ class BackupWorker(QThread):
             self.failed.emit(self.tr("{0}: backup not made ({1})").format(self.project_path, exc))
             return
         self.succeeded.emit(str(made))
+
+
+class RestoreRun(QObject):
+    """Restores a backup in a worker while a busy indicator shows; ``ended`` gives the backup
+    of the content before (a Path, or None) and the problem ("" when restored).
+
+    The caller closes its connection to the project before ``start`` and re-opens it on
+    ``ended``. No cancel button: the copy is one SQLite transaction, over in moments.
+    """
+
+    ended = Signal(object, str)
+
+    def __init__(self, chosen: Path, project_path: Path, folder: Path, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.chosen = chosen
+        self.task = FileTask(
+            lambda: backup.restore_backup(chosen, project_path, folder),
+            self,
+            expected=(backup.BackupError,),
+        )
+        self.task.succeeded.connect(lambda before: self._end(before, ""))
+        self.task.failed.connect(lambda problem: self._end(None, problem))
+        self.progress = QProgressDialog(
+            self.tr("Restoring the backup {0}…").format(chosen.name), "", 0, 0, parent
+        )
+        self.progress.setObjectName("restoreProgress")
+        self.progress.setWindowTitle(self.tr("Restore from backup"))
+        self.progress.setCancelButton(None)
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(0)
+        self.progress.setMinimumWidth(420)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+
+    def start(self) -> None:
+        self.progress.show()
+        self.task.start()
+
+    def running(self) -> bool:
+        return self.task.isRunning()
+
+    def wait(self) -> None:
+        self.task.wait()
+
+    def _end(self, before: object, problem: str) -> None:
+        self.task.wait()  # it has emitted its result: only its thread's last steps are left
+        self.progress.close()
+        self.progress.deleteLater()
+        self.ended.emit(before, problem)
 
 
 class RestoreDialog(QDialog):

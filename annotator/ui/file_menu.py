@@ -11,14 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from annotator.services import backup
 from annotator.services.errors import FileProblem
 from annotator.services.settings import save_settings
 from annotator.store import Project, ProjectError
-from annotator.ui.backup_dialog import BackupWorker, RestoreDialog
+from annotator.ui.backup_dialog import BackupWorker, RestoreDialog, RestoreRun
 from annotator.ui.column_mapping import ColumnMappingDialog, import_file_filter, table_files
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
 from annotator.ui.import_summary import ImportSummaryDialog, report_rows, summary_line
@@ -110,6 +110,7 @@ class FileMenu(QObject):
                 menu.addSeparator()
         self.backup_worker: BackupWorker | None = None
         self.restore_dialog: RestoreDialog | None = None
+        self.restore_run: RestoreRun | None = None
         self.recent_menu = RecentMenu(window.settings, self.open_project, self.clear_recent, window)
         restore = QAction(self.tr("Restore from &backup…"), window)
         restore.triggered.connect(lambda _checked=False: self.restore_backup())
@@ -240,25 +241,28 @@ class FileMenu(QObject):
         if self.restore_dialog is dialog:
             self.restore_dialog = None
 
-    def restore(self, chosen: Path) -> bool:
+    def restore(self, chosen: Path) -> RestoreRun | None:
         """Put a backup's content into the open project (its current content is backed up
-        first), then show the project again."""
+        first) in a worker, then show the project again."""
         project = self.window.project
         if project is None:
-            return False
+            return None
         path, folder = project.path, self._backup_folder(project)
         self.window.details.save()  # a field being edited is part of what is backed up
         project.close()
         self.window.project = None
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            before = backup.restore_backup(chosen, path, folder)
-        except backup.BackupError as exc:
-            problem = str(exc)
-        else:
-            problem = ""
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        run = RestoreRun(chosen, path, folder, self.window)
+        run.ended.connect(lambda before, problem: self._restored(run, path, before, problem))
+        self.restore_run = run
+        run.start()
+        return run
+
+    def _restored(self, run: RestoreRun, path: Path, before: Path | None, problem: str) -> bool:
+        run.deleteLater()
+        if self.restore_run is not run:
+            return False  # the window closed meanwhile: nothing to show the project in
+        self.restore_run = None
+        chosen = run.chosen
         try:
             reopened = Project.open(path, exclusive=True)
         except ProjectError as exc:
@@ -272,7 +276,7 @@ class FileMenu(QObject):
             self.tr("Backup restored"),
             self.tr(
                 "Restored the backup {0}.\nThe content before restoring was backed up as {1}."
-            ).format(chosen.name, before.name),
+            ).format(chosen.name, before.name if before else ""),
         )
         return True
 
@@ -510,6 +514,9 @@ class FileMenu(QObject):
             self.export_worker.wait()
         if self.backup_worker is not None:
             self.backup_worker.wait()
+        if self.restore_run is not None:
+            self.restore_run.wait()
+            self.restore_run = None
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -21,10 +25,22 @@ from PySide6.QtWidgets import (
 from annotator.services.overview import Table, overview_tables, write_tables_xlsx
 from annotator.store import Project
 from annotator.ui.chart import ChartWidget
+from annotator.ui.errors import show_message
+from annotator.ui.file_task import FileTask
+
+
+def _compute(path: Path, coder: str | None) -> list[Table]:
+    """The tables, read through the worker's own connection (one ``Project`` per thread)."""
+    with Project.open(path) as project:
+        return overview_tables(project, coder)
 
 
 class OverviewDialog(QDialog):
-    """One tab per chart; the table below it holds the figures drawn."""
+    """One tab per chart; the table below it holds the figures drawn.
+
+    The tables are computed in a worker (a large project takes a while): "Computing…" shows
+    until they are drawn.
+    """
 
     def __init__(self, project: Project, coder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,13 +51,19 @@ class OverviewDialog(QDialog):
         self.mine = QCheckBox(self.tr("Only {0}'s codes").format(coder))
         self.mine.toggled.connect(self.refresh)
         self.tabs = QTabWidget()
-        save_png = QPushButton(self.tr("Save chart as PNG…"))
-        save_png.clicked.connect(self.save_png)
-        save_table = QPushButton(self.tr("Save tables…"))
+        self.status = QLabel(self.tr("Computing…"))
+        self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status.setWordWrap(True)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.status)
+        self.pages.addWidget(self.tabs)
+        save_png = self.save_png_button = QPushButton(self.tr("Save chart as PNG…"))
+        save_png.clicked.connect(lambda _checked=False: self.save_png())
+        save_table = self.save_tables_button = QPushButton(self.tr("Save tables…"))
         save_table.setToolTip(
             self.tr("The figures behind the charts, as .xlsx (all) or .csv (this one)")
         )
-        save_table.clicked.connect(self.save_tables)
+        save_table.clicked.connect(lambda _checked=False: self.save_tables())
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         buttons = QHBoxLayout()
@@ -51,14 +73,54 @@ class OverviewDialog(QDialog):
         buttons.addWidget(save_table)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.pages, 1)
         layout.addLayout(buttons)
         self.tables: list[Table] = []
+        self.task: FileTask | None = None
         self.refresh()
 
+    def computing(self) -> bool:
+        return self.task is not None
+
     def refresh(self) -> None:
+        """Compute the tables again in a worker (for all coders or only this one)."""
+        if self.task is not None:  # the choice changed meanwhile: that result is not wanted
+            self.task.orphan()
+            self.task = None
+        path, coder = self.project.path, self.coder if self.mine.isChecked() else None
+        task = FileTask(lambda: _compute(path, coder), self)
+        task.succeeded.connect(lambda tables: self._computed(task, tables))
+        task.failed.connect(lambda message: self._failed(task, message))
+        self.task = task
+        self._set_busy(True)
+        self.status.setText(self.tr("Computing…"))
+        self.pages.setCurrentWidget(self.status)
+        task.start()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.save_png_button.setEnabled(not busy and bool(self.tables))
+        self.save_tables_button.setEnabled(not busy and bool(self.tables))
+
+    def _ended(self, task: FileTask) -> bool:
+        if self.task is not task:
+            return False  # left to end on its own when the dialog closed
+        self.task = None
+        task.wait()  # it has emitted its result: only its thread's last steps are left
+        task.deleteLater()
+        return True
+
+    def _failed(self, task: FileTask, message: str) -> None:
+        if not self._ended(task):
+            return
+        self.status.setText(message)
+        self._set_busy(False)
+        show_message(self, self.tr("Overview"), message, error=True)
+
+    def _computed(self, task: FileTask, tables: list[Table]) -> None:
+        if not self._ended(task):
+            return
         current = self.tabs.currentIndex()
-        self.tables = overview_tables(self.project, self.coder if self.mine.isChecked() else None)
+        self.tables = tables
         self.tabs.clear()
         for table in self.tables:
             split = QSplitter(Qt.Orientation.Vertical)
@@ -67,6 +129,15 @@ class OverviewDialog(QDialog):
             split.setSizes([420, 180])
             self.tabs.addTab(split, table.title)
         self.tabs.setCurrentIndex(max(current, 0))
+        self.pages.setCurrentWidget(self.tabs)
+        self._set_busy(False)
+
+    def done(self, result: int) -> None:
+        """Closing while computing: the worker ends on its own, its result unused."""
+        if self.task is not None:
+            self.task.orphan()
+            self.task = None
+        super().done(result)
 
     def chart(self) -> ChartWidget:
         split = self.tabs.currentWidget()
@@ -75,30 +146,55 @@ class OverviewDialog(QDialog):
         assert isinstance(widget, ChartWidget)
         return widget
 
-    def save_png(self) -> None:
+    def save_png(self, path: str = "") -> None:
+        """Save the chart shown; without ``path``, ask where."""
         chart = self.chart()
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save chart"), f"{chart.table.title}.png", self.tr("PNG image (*.png)")
-        )
-        if path:
-            chart.image().save(path)
-
-    def save_tables(self) -> None:
-        table = self.chart().table
-        path, chosen = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save tables"),
-            self.tr("{0} overview.xlsx").format(self.project.name),
-            self.tr("Excel workbook, every table (*.xlsx)")
-            + ";;"
-            + self.tr("CSV, this table (*.csv)"),
-        )
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Save chart"),
+                f"{chart.table.title}.png",
+                self.tr("PNG image (*.png)"),
+            )
         if not path:
             return
-        if path.endswith(".csv") or chosen.endswith("(*.csv)"):
-            table.write_csv(path)
-        else:
-            write_tables_xlsx(self.tables, path)
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        chart.image().save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs want bytes
+        buffer.close()
+        try:
+            Path(path).write_bytes(data.data())
+        except OSError as exc:
+            self._not_saved(path, exc.strerror or str(exc))
+
+    def _not_saved(self, path: str, reason: str) -> None:
+        show_message(
+            self, self.tr("Not saved"), self.tr("{0}: not saved ({1})").format(path, reason), True
+        )
+
+    def save_tables(self, path: str = "") -> None:
+        """Every table as .xlsx, or the one shown as .csv; without ``path``, ask where."""
+        table = self.chart().table
+        chosen = ""
+        if not path:
+            path, chosen = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Save tables"),
+                self.tr("{0} overview.xlsx").format(self.project.name),
+                self.tr("Excel workbook, every table (*.xlsx)")
+                + ";;"
+                + self.tr("CSV, this table (*.csv)"),
+            )
+        if not path:
+            return
+        try:
+            if path.endswith(".csv") or chosen.endswith("(*.csv)"):
+                table.write_csv(path)
+            else:
+                write_tables_xlsx(self.tables, path)
+        except OSError as exc:
+            self._not_saved(path, exc.strerror or str(exc))
 
 
 def _table_widget(table: Table) -> QTableWidget:

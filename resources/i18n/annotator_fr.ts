@@ -122,7 +122,7 @@
 <context>
     <name>ActorModel</name>
     <message>
-        <location filename="../../annotator/ui/actor_panel.py" line="+49"/>
+        <location filename="../../annotator/ui/actor_panel.py" line="+47"/>
         <source>Actor</source>
         <translation>Acteur</translation>
     </message>
@@ -216,7 +216,7 @@
         <translation>Déplacer certaines mentions de l&apos;acteur sélectionné vers un nouvel acteur</translation>
     </message>
     <message>
-        <location line="+215"/>
+        <location line="+202"/>
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
@@ -633,7 +633,7 @@
 <context>
     <name>BackupWorker</name>
     <message>
-        <location filename="../../annotator/ui/backup_dialog.py" line="+44"/>
+        <location filename="../../annotator/ui/backup_dialog.py" line="+47"/>
         <source>{0}: backup not made ({1})</source>
         <translation>{0} : sauvegarde non effectuée ({1})</translation>
     </message>
@@ -1376,7 +1376,7 @@ Veuillez copier ce rapport dans votre message à la personne qui vous assiste av
         <translation>Le même article légèrement modifié (une dépêche reprise par deux médias) est importé et signalé au lieu d&apos;être ignoré</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Restore from &amp;backup…</source>
         <translation>Restaurer une &amp;sauvegarde…</translation>
     </message>
@@ -1407,31 +1407,31 @@ Veuillez copier ce rapport dans votre message à la personne qui vous assiste av
     </message>
     <message>
         <location line="+6"/>
-        <location line="+93"/>
+        <location line="+96"/>
         <source>Cannot open project</source>
         <translation>Impossible d&apos;ouvrir le projet</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-80"/>
         <source>Settings not saved: {0}</source>
         <translation>Réglages non enregistrés : {0}</translation>
     </message>
     <message>
         <location line="+28"/>
-        <location line="+108"/>
+        <location line="+111"/>
         <location line="+146"/>
         <source>No project</source>
         <translation>Aucun projet</translation>
     </message>
     <message>
-        <location line="-254"/>
-        <location line="+108"/>
+        <location line="-257"/>
+        <location line="+111"/>
         <location line="+146"/>
         <source>Open or create a project first.</source>
         <translation>Ouvrez ou créez d&apos;abord un projet.</translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-252"/>
         <source>Restore from backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
@@ -1441,7 +1441,7 @@ Veuillez copier ce rapport dans votre message à la personne qui vous assiste av
         <translation>Attendez d&apos;abord la fin de l&apos;importation ou de l&apos;exportation.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>Not restored</source>
         <translation>Non restauré</translation>
     </message>
@@ -1528,7 +1528,7 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
         <translation>Échec de l&apos;exportation</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source> — about {0} s left</source>
         <translation> — environ {0} s restantes</translation>
     </message>
@@ -1850,7 +1850,7 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
 <context>
     <name>OverviewDialog</name>
     <message>
-        <location filename="../../annotator/ui/overview.py" line="+31"/>
+        <location filename="../../annotator/ui/overview.py" line="+47"/>
         <source>Overview — {0}</source>
         <translation>Vue d&apos;ensemble — {0}</translation>
     </message>
@@ -1861,6 +1861,12 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
     </message>
     <message>
         <location line="+3"/>
+        <location line="+42"/>
+        <source>Computing…</source>
+        <translation>Calcul en cours…</translation>
+    </message>
+    <message>
+        <location line="-36"/>
         <source>Save chart as PNG…</source>
         <translation>Enregistrer le graphique en PNG…</translation>
     </message>
@@ -1875,17 +1881,32 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
         <translation>Les chiffres derrière les graphiques, en .xlsx (tous) ou .csv (celui-ci)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+53"/>
+        <source>Overview</source>
+        <translation>Vue d&apos;ensemble</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Save chart</source>
         <translation>Enregistrer le graphique</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>PNG image (*.png)</source>
         <translation>Image PNG (*.png)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+16"/>
+        <source>Not saved</source>
+        <translation>Non enregistré</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0}: not saved ({1})</source>
+        <translation>{0} : non enregistré ({1})</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Save tables</source>
         <translation>Enregistrer les tableaux</translation>
     </message>
@@ -1908,7 +1929,7 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
 <context>
     <name>QuoteModel</name>
     <message>
-        <location filename="../../annotator/ui/quote_panel.py" line="+31"/>
+        <location filename="../../annotator/ui/quote_panel.py" line="+29"/>
         <source>direct</source>
         <extracomment>Shown for a quote&apos;s kind and decision, translated when shown.</extracomment>
         <translation>directe</translation>
@@ -1968,7 +1989,7 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
 <context>
     <name>QuotePanel</name>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Hide rejected</source>
         <translation>Masquer les rejetées</translation>
     </message>
@@ -2117,7 +2138,7 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../annotator/ui/backup_dialog.py" line="+9"/>
+        <location filename="../../annotator/ui/backup_dialog.py" line="+58"/>
         <source>Made</source>
         <translation>Faite le</translation>
     </message>
@@ -2155,6 +2176,19 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
         <location line="+14"/>
         <source>“{0}” has no backups yet: one is made each time it opens.</source>
         <translation>« {0} » n&apos;a pas encore de sauvegarde : une sauvegarde est faite à chaque ouverture.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreRun</name>
+    <message>
+        <location line="-89"/>
+        <source>Restoring the backup {0}…</source>
+        <translation>Restauration de la sauvegarde {0}…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restore from backup</source>
+        <translation>Restaurer une sauvegarde</translation>
     </message>
 </context>
 <context>

@@ -70,6 +70,11 @@ def test_opening_backs_up_and_restore_brings_the_old_state_back(
     dialog.choose(1)
     assert dialog.restore_button.isEnabled()
     dialog.restore_button.click()
+    # The restore runs in a worker, the window showing it busy meanwhile.
+    run = window.file_menu.restore_run
+    assert run is not None and run.progress.isVisible()
+    assert window.project is None
+    qtbot.waitUntil(lambda: window.file_menu.restore_run is None, timeout=10_000)
 
     assert window.project is not None
     assert sum(a.annotation_count for a in window.project.articles()) == 0
@@ -79,6 +84,25 @@ def test_opening_backs_up_and_restore_brings_the_old_state_back(
     counts = [b.annotations for b in backup.list_backups(_folder(window))]
     assert counts[0] == 1
     # The window still holds the project: a second window cannot open it.
+    with pytest.raises(ProjectError, match="already open"):
+        Project.open(project_path, exclusive=True)
+
+
+def test_a_backup_that_cannot_be_restored_is_reported_and_the_project_reopened(
+    qtbot: QtBot, window: MainWindow, project_path: Path, tmp_path: Path
+) -> None:
+    _open(qtbot, window, project_path)
+    _code_first_article(window)
+    broken = tmp_path / "broken.annotator"
+    broken.write_bytes(b"not a database at all" * 100)
+    run = window.file_menu.restore(broken)
+    assert run is not None
+    qtbot.waitUntil(lambda: window.file_menu.restore_run is None, timeout=10_000)
+    message = window.statusBar().currentMessage()
+    assert "broken.annotator: cannot be restored" in message
+    # Reopened as it was, still held by this window.
+    assert window.project is not None
+    assert sum(a.annotation_count for a in window.project.articles()) == 1
     with pytest.raises(ProjectError, match="already open"):
         Project.open(project_path, exclusive=True)
 
