@@ -28,3 +28,9 @@ def snap_span(text: str, start: int, end: int) -> tuple[int, int]:
         while end < len(text) and _in_word(text[end]):
             end += 1
     return start, end
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """Text on one line, cut to ``limit`` characters with an ellipsis (for messages)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

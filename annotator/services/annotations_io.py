@@ -33,6 +33,7 @@ from annotator.core import (
     VariableLevel,
 )
 from annotator.core.answers import decimal_point, yes_no
+from annotator.core.text import shorten
 from annotator.services.annotation_formats import (
     ArticleRef,
     Item,
@@ -203,8 +204,8 @@ class _Loader:
             )
         if item.text is not None and text[start:end] != item.text:
             raise _Problem(
-                f"offsets {start}–{end} give “{_short(text[start:end])}” in the article,"
-                f" not “{_short(item.text)}”"
+                f"offsets {start}–{end} give “{shorten(text[start:end])}” in the article,"
+                f" not “{shorten(item.text)}”"
             )
         category = self._category(item.category)
         attributes: dict[str, Any] = {}
@@ -350,8 +351,3 @@ def _offset(value: Any, what: str) -> int:
 
 def _key(attributes: dict[str, Any]) -> str:
     return json.dumps(attributes, sort_keys=True, ensure_ascii=False)
-
-
-def _short(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core import Annotation, Variable
+from annotator.core.text import shorten
 from annotator.services.adjudication import (
     Disagreement,
     article_disagreements,
@@ -84,7 +85,7 @@ def shown(disagreement: Disagreement, version: Any) -> str:
     if disagreement.kind == "span":
         if not isinstance(version, Annotation):
             return QCoreApplication.translate("AdjudicationDialog", "not coded")
-        return f"«{_short(version.text, 60)}»  {version.start}–{version.end}"
+        return f"«{shorten(version.text, 60)}»  {version.start}–{version.end}"
     return shown_value(disagreement.variable, version)
 
 
@@ -99,11 +100,6 @@ def shown_value(variable: Variable | None, value: Any) -> str:
         label = variable.value_label(value)
         return f"{value} – {label}" if label != str(value) else label
     return str(value)
-
-
-def _short(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _same(disagreement: Disagreement, version: Any, gold: Any) -> bool:
@@ -313,7 +309,7 @@ class AdjudicationDialog(QDialog):
         name = d.name
         if d.kind == "unit":
             span = next(iter(d.spans.values()), None)
-            category = f"«{_short(span.text, 30)}»" if span is not None else ""
+            category = f"«{shorten(span.text, 30)}»" if span is not None else ""
             name = f"{category} › {d.name}"
         elif d.kind == "span":
             name = self.tr("{0} (span)").format(d.name)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from annotator.core import Annotation, Article, Codebook, Quote
+from annotator.core.text import shorten
 from annotator.services.settings import Settings, save_settings
 from annotator.store import ArticleFilter, Project, ProjectError
 from annotator.ui.about import add_help_menu
@@ -248,7 +249,7 @@ class MainWindow(QMainWindow):
         self.article_list.articles.set_metadata(article)
         self.statusBar().showMessage(
             self.tr("Saved the details of “{0}”").format(
-                _short(article.title or self.tr("(untitled)"))
+                shorten(article.title or self.tr("(untitled)"))
             ),
             STATUS_SECONDS * 1000,
         )
@@ -286,7 +287,7 @@ class MainWindow(QMainWindow):
         if self.codebook.is_unit(category.id):
             self.tabs.setCurrentWidget(self.unit_form)  # its form, to fill in next
         self.statusBar().showMessage(
-            self.tr("Coded “{0}” as {1}").format(_short(annotation.text), category.name),
+            self.tr("Coded “{0}” as {1}").format(shorten(annotation.text), category.name),
             STATUS_SECONDS * 1000,
         )
         return annotation
@@ -367,8 +368,3 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self.shutdown()
         super().closeEvent(event)
-
-
-def _short(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
