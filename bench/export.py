@@ -149,8 +149,7 @@ def child(kind: str, project_path: str, out: str) -> dict[str, float]:
 
     from openpyxl import Workbook, load_workbook
 
-    from annotator.services.export import export_project
-    from annotator.services.exports import SHEETS, tables
+    from annotator.services.exports import SHEETS, export_project, tables
     from annotator.services.exports.xlsx import write_workbook
     from annotator.store import Project
 

@@ -170,7 +170,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from annotator.services.export import FORMATS, export_project
+    from annotator.services.exports import FORMATS, export_project
     from annotator.store import Project, ProjectError
 
     suffix = args.out.suffix.lower()

@@ -128,7 +128,7 @@ class ImportWorker(QThread):
 
 
 class ExportWorker(QThread):
-    """Runs services.export.export_project (the format follows the file's extension)."""
+    """Runs services.exports.export_project (the format follows the file's extension)."""
 
     succeeded = Signal(str)  # the file written
     failed = Signal(str)
@@ -140,7 +140,7 @@ class ExportWorker(QThread):
 
     def run(self) -> None:
         try:
-            from annotator.services.export import export_project
+            from annotator.services.exports import export_project
 
             with Project.open(self.project_path) as project:
                 written = export_project(project, self.out)

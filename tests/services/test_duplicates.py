@@ -8,7 +8,7 @@ import pytest
 
 from annotator.services.cleaning import NEAR_DUPLICATE_THRESHOLD, NearDuplicateIndex
 from annotator.services.cleaning.duplicates import jaccard, shingles
-from annotator.services.export import export_xlsx
+from annotator.services.exports import export_xlsx
 from annotator.services.importer import import_files
 from annotator.store import Project
 

@@ -23,7 +23,7 @@ from annotator.core import (
     ValueLabel,
     Variable,
 )
-from annotator.services.export import (
+from annotator.services.exports import (
     ANNOTATION_COLUMNS,
     ARTICLE_COLUMNS,
     SHEETS,

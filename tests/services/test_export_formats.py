@@ -8,7 +8,7 @@ import pytest
 from lxml import etree
 
 from annotator.cli import main
-from annotator.services.export import SHEETS, export_project
+from annotator.services.exports import SHEETS, export_project
 from annotator.services.exports.text import csv_cell
 from tests.services.test_export import TEXT, build_study
 
