@@ -6,11 +6,13 @@ import importlib
 import os
 import sys
 
-BENCHES = ("preannotate", "reader", "startup", "quotes", "actors")
+BENCHES = ("preannotate", "reader", "startup", "coding", "merge", "quotes", "actors")
 #: Long runs, only when named: import_scale takes ~40 min at its full 5,000 articles,
 #: scale builds a 10,000-article project (~75 s), export writes 100,000 annotations
 #: several times over (~10 min).
 LONG = ("import_scale", "scale", "export")
+#: Every benchmark; tests/test_bench.py runs each at a tiny size (ANNOTATOR_BENCH_TINY=1).
+ALL = BENCHES + LONG
 
 
 def main(argv: list[str]) -> int:

@@ -22,10 +22,11 @@ from annotator import nlp
 from annotator.nlp.normalize import normalize_for_model
 from annotator.paths import resource_dir
 from annotator.services.sources import read_article
+from bench.sizes import size, tiny
 
 GOLD = Path(__file__).resolve().parent.parent / "tests" / "gold"
-COPIES = 2
-ROUNDS = 3
+COPIES = size(2, 1)
+ROUNDS = size(3, 1)
 TARGET = 1.25
 
 
@@ -33,6 +34,8 @@ def corpus() -> dict[str, list[str]]:
     """The article texts by language."""
     files = sorted(GOLD.glob("*/*.txt")) + sorted(GOLD.glob("unseen/*/*.txt"))
     files += sorted((resource_dir() / "demo").glob("*.txt"))
+    if tiny():
+        files = files[-4:-2]  # two demo articles, one in each language
     by_lang: dict[str, list[str]] = {}
     for path in files:
         text = read_article(path).text

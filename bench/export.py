@@ -30,7 +30,9 @@ from pathlib import Path
 
 import sqlite_utils
 
-ANNOTATIONS = int(os.environ.get("ANNOTATOR_BENCH_ANNOTATIONS", "100000"))
+from bench.sizes import size
+
+ANNOTATIONS = int(os.environ.get("ANNOTATOR_BENCH_ANNOTATIONS", size(100_000, 400)))
 TARGET_RATIO = 2.0
 REPEATS = int(os.environ.get("ANNOTATOR_BENCH_REPEATS", "1"))
 SPANS_PER_ARTICLE = 10

@@ -25,6 +25,7 @@ from itertools import combinations
 from pathlib import Path
 
 from bench.corpus import sample_files
+from bench.sizes import size
 
 WORDS_PER_ARTICLE = 600
 MEMORY_TARGET_MB = 1536
@@ -140,7 +141,7 @@ def run() -> list[tuple[str, float, str]]:
     from annotator.services.sources import read_article
     from annotator.store import Project
 
-    count = int(os.environ.get("ANNOTATOR_BENCH_ARTICLES", "5000"))
+    count = int(os.environ.get("ANNOTATOR_BENCH_ARTICLES", size(5000, 4)))
     n_process = int(os.environ.get("ANNOTATOR_BENCH_PROCESSES", "1"))
     with tempfile.TemporaryDirectory() as tmp:
         files = build_corpus(Path(tmp) / "corpus", count)

@@ -37,6 +37,7 @@ from annotator.services.annotations_io import import_annotations
 from annotator.services.merge import merge
 from annotator.services.split import split
 from annotator.store import Project
+from bench.sizes import size
 
 CODERS = ("alice", "bob", "carol")
 CLAIM = Category("Claim", id="bench-claim")
@@ -125,7 +126,7 @@ def _store_directly(path: Path, coder: str, lines: list[str]) -> None:
 
 
 def run() -> list[tuple[str, float, str]]:
-    articles = int(os.environ.get("ANNOTATOR_BENCH_ARTICLES", "2000"))
+    articles = int(os.environ.get("ANNOTATOR_BENCH_ARTICLES", size(2000, 30)))
     results: list[tuple[str, float, str]] = []
     with tempfile.TemporaryDirectory(prefix="bench-merge-") as name:
         folder = Path(name)

@@ -12,9 +12,11 @@ from collections.abc import Callable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-WORDS = 20_000
-SPANS = 2_000
-REPEATS = 5
+from bench.sizes import size
+
+WORDS = size(20_000, 400)
+SPANS = size(2_000, 40)
+REPEATS = size(5, 1)
 TARGET_MS = 200.0
 
 

@@ -24,7 +24,9 @@ import tempfile
 import time
 from pathlib import Path
 
-N = int(os.environ.get("BENCH_SCALE_ARTICLES", "10000"))
+from bench.sizes import size
+
+N = int(os.environ.get("BENCH_SCALE_ARTICLES", size(10_000, 60)))
 WORDS = [
     "council",
     "budget",
