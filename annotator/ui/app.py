@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes.util
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -17,32 +15,13 @@ from annotator.services.errors import FileProblem
 from annotator.services.settings import Settings, load_settings
 from annotator.store import Project, ProjectError
 from annotator.ui import crash
+from annotator.ui.display_check import missing_display_library
 from annotator.ui.i18n import install_translations
 from annotator.ui.icons import app_icon
 from annotator.ui.main_window import MainWindow
 
 APP_NAME = "Annotator"
 WINDOW_SIZE = (1400, 900)
-
-
-def missing_display_library() -> str:
-    """Why Qt's X11 plugin would abort on this Linux desktop, or "" when it can start.
-
-    Qt 6.5+ needs libxcb-cursor0, which many fresh Linux installs lack; without it
-    Qt aborts with a message few researchers can act on.
-    """
-    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
-        return ""
-    if not os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
-        return ""
-    if ctypes.util.find_library("xcb-cursor"):
-        return ""
-    return (
-        "The window needs the system library libxcb-cursor0 (Qt 6). Install it with\n"
-        "  sudo apt-get install libxcb-cursor0    (Debian, Ubuntu)\n"
-        "  sudo dnf install xcb-util-cursor       (Fedora)\n"
-        "then start annotator again."
-    )
 
 
 def application() -> QApplication:
