@@ -167,11 +167,6 @@ class ActorPanel(QWidget):
         rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
         return [self.model.actors[r] for r in rows if r < len(self.model.actors)]
 
-    def select_actor(self, actor_id: str) -> None:
-        for row, actor in enumerate(self.model.actors):
-            if actor.id == actor_id:
-                self.view.selectRow(row)
-
     def _selection_changed(self, *_args: object) -> None:
         self._update_buttons()
         self.highlight.emit(self.selected())

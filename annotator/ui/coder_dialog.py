@@ -3,7 +3,6 @@ coding (View › Blind coding: a coder sees only their own codes)."""
 
 from __future__ import annotations
 
-import contextlib
 import getpass
 import json
 from typing import TYPE_CHECKING
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.services.settings import Settings, save_settings, settings_path
+from annotator.services.settings import Settings, settings_path
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -151,8 +150,7 @@ class CoderActions(QObject):
         self._refresh()
 
     def _save(self) -> None:
-        with contextlib.suppress(OSError):  # still applies to this session
-            save_settings(self.window.settings)
+        self.window.save_settings()
 
     def _refresh(self) -> None:
         window = self.window

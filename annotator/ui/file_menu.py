@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from annotator.services import backup
 from annotator.services.errors import FileProblem
-from annotator.services.settings import save_settings
 from annotator.store import Project, ProjectError
 from annotator.ui.backup_dialog import BackupWorker, RestoreDialog, RestoreRun
 from annotator.ui.column_mapping import ColumnMappingDialog, import_file_filter, table_files
@@ -182,12 +181,7 @@ class FileMenu(QObject):
 
     def clear_recent(self) -> None:
         self.window.settings.recent_projects = []
-        try:
-            save_settings(self.window.settings)
-        except OSError as exc:
-            self.window.statusBar().showMessage(
-                self.tr("Settings not saved: {0}").format(exc), 10000
-            )
+        self.window.save_settings()
 
     # -- backups ---------------------------------------------------------------------------
 

@@ -152,6 +152,17 @@ class MainWindow(QMainWindow):
         self.set_project(project)
         return True
 
+    def save_settings(self) -> bool:
+        """Write the preferences; a failure is said in the status bar (they still apply now)."""
+        try:
+            save_settings(self.settings)
+        except OSError as exc:
+            self.statusBar().showMessage(
+                self.tr("Settings not saved: {0}").format(exc), STATUS_SECONDS * 1000
+            )
+            return False
+        return True
+
     def set_project(self, project: Project) -> None:
         if self.project is not None:
             self.details.save()  # a field still being edited belongs to the old project
@@ -159,12 +170,7 @@ class MainWindow(QMainWindow):
             self.project.close()
         self.project = project
         self.settings.last_project = str(project.path)
-        try:
-            save_settings(self.settings)
-        except OSError as exc:
-            self.statusBar().showMessage(
-                self.tr("Settings not saved: {0}").format(exc), STATUS_SECONDS * 1000
-            )
+        self.save_settings()
         self.setWindowTitle(self.tr("{0} — Annotator").format(project.name))
         self.coding.clear()
         self.set_codebook(project.codebook())

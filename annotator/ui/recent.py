@@ -21,11 +21,6 @@ def remember(settings: Settings, path: Path) -> None:
     settings.recent_projects = [entry, *rest][:MAX_RECENT]
 
 
-def forget(settings: Settings, path: Path) -> None:
-    entry = str(path.resolve())
-    settings.recent_projects = [p for p in settings.recent_projects if p != entry]
-
-
 class RecentMenu(QMenu):
     """Rebuilt each time it opens; a project no longer on disk is listed greyed out."""
 

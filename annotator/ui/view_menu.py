@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
-from annotator.services.settings import save_settings
 from annotator.ui.overview import OverviewDialog
 from annotator.ui.reader import reader_font
 from annotator.ui.settings_dialog import SettingsDialog
@@ -68,8 +66,7 @@ class ViewMenu(QObject):
     def apply_preferences(self, dialog: SettingsDialog) -> None:
         problems = dialog.apply()
         self.apply_text_size()
-        with contextlib.suppress(OSError):
-            save_settings(self.window.settings)
+        self.window.save_settings()
         if problems:
             self.window.show_error(self.tr("Pipeline not available"), "\n".join(problems))
 
@@ -79,8 +76,7 @@ class ViewMenu(QObject):
         current = settings.text_size or reader_font().pointSize()
         settings.text_size = 0 if step == 0 else max(MIN_SIZE, min(MAX_SIZE, current + step))
         self.apply_text_size()
-        with contextlib.suppress(OSError):  # the size still applies to this session
-            save_settings(settings)
+        self.window.save_settings()
 
     def apply_text_size(self) -> None:
         font = reader_font()
