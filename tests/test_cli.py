@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -126,3 +127,24 @@ def test_piped_import_prints_no_progress_bar(articles, tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "imported 1 article(s), skipped 0 file(s)"
     assert done.stderr == ""
+
+
+def test_an_unexpected_error_exits_3_with_a_crash_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bug is not "some files skipped": its own exit code, and a report to send."""
+    from annotator import cli
+    from annotator.core.text import shorten
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    # A fault injected where a command runs: a real error of Annotator's own code.
+    monkeypatch.setitem(cli.ARTICLE_HANDLERS, "export", lambda _args: shorten(None))  # type: ignore[arg-type]
+    project = tmp_path / "p.annotator"
+    assert cli.main(["new", str(project)]) == 0
+    code = cli.main(["export", str(project), str(tmp_path / "out.xlsx")])
+    err = capsys.readouterr().err
+    assert code == cli.EXIT_BUG == 3
+    assert "did not expect" in err and "crash.log" in err
+    log = tmp_path / "data" / "annotator" / "crash.log"
+    assert "AttributeError" in log.read_text(encoding="utf-8")
+    assert "Command: annotator export" in log.read_text(encoding="utf-8")

@@ -1,7 +1,8 @@
 """Command line: the same services as the GUI, for scripts and tests.
 
 One module per group of commands; each adds its subcommands to the parser and names its
-handlers. Exit codes: 0 done, 1 done in part (some input refused), 2 nothing done.
+handlers. Exit codes: 0 done, 1 done in part (some input refused), 2 nothing done,
+3 an unexpected error (a bug: a crash report is written to crash.log).
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ from annotator import __version__
 from annotator.cli.agreement import AGREEMENT_HANDLERS, add_agreement_command
 from annotator.cli.articles import ARTICLE_HANDLERS, add_article_commands
 from annotator.cli.codebook import CODEBOOK_HANDLERS, add_codebook_commands
-from annotator.cli.common import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
+from annotator.cli.common import EXIT_BUG, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
 from annotator.cli.team import TEAM_HANDLERS, add_team_commands
-from annotator.services.errors import user_message
+from annotator.services.errors import crash_report, is_expected, write_crash_log
 
-__all__ = ["EXIT_OK", "EXIT_PARTIAL", "EXIT_USAGE", "build_parser", "main"]
+__all__ = ["EXIT_BUG", "EXIT_OK", "EXIT_PARTIAL", "EXIT_USAGE", "build_parser", "main"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,8 +55,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handlers[args.command](args)
     except Exception as exc:  # a message for the researcher, never a bare traceback
-        print(f"annotator: {user_message(exc)}", file=sys.stderr)
-        return EXIT_PARTIAL
+        if is_expected(exc):
+            print(f"annotator: {exc}", file=sys.stderr)
+            return EXIT_PARTIAL
+        return _report_bug(exc, argv)
+
+
+def _report_bug(exc: Exception, argv: Sequence[str] | None) -> int:
+    """An error Annotator did not expect: a crash report in crash.log, and exit code 3."""
+    command = " ".join(["annotator", *(sys.argv[1:] if argv is None else argv)])
+    report = crash_report(exc, f"Command: {command}")
+    log = write_crash_log(report)
+    where = f" The report is in {log}; please send it" if log else " Please send this report"
+    print(
+        f"annotator: something went wrong that Annotator did not expect: "
+        f"{exc or type(exc).__name__}.{where} to whoever supports Annotator.",
+        file=sys.stderr,
+    )
+    if log is None:
+        print(report, file=sys.stderr)
+    return EXIT_BUG
 
 
 def _run_gui(project: Path | None, screenshot: Path | None) -> int:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+#: 0 done; 1 done in part (some input refused); 2 nothing done (a usage error or a refused
+#: project); 3 a bug in Annotator (a crash report was written).
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
 
 def progress_bar() -> Any:

@@ -36,15 +36,12 @@ from PySide6.QtWidgets import (
 )
 
 from annotator import __version__
-from annotator.paths import user_data_dir
+from annotator.services.errors import write_crash_log
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
-
-#: The crash log keeps the newest reports; it is cut back to about this size.
-LOG_LIMIT = 512 * 1024
 
 
 def environment_message(exc: BaseException) -> str:
@@ -95,18 +92,6 @@ def format_report(
         lines.append(f"(versions unavailable: {problem})")
         lines.append(f"Python {platform.python_version()} on {platform.platform()}")
     return "\n".join(lines)
-
-
-def write_log(report: str, folder: Path | None = None) -> Path | None:
-    """Append the report to crash.log in the user data folder; its path, or None."""
-    try:
-        path = (folder or user_data_dir()) / "crash.log"
-        old = path.read_text("utf-8", "replace") if path.exists() else ""
-        text = (old + "\n\n" + report).lstrip()[-LOG_LIMIT:]
-        path.write_text(text, encoding="utf-8")
-    except OSError:
-        return None
-    return path
 
 
 class CrashDialog(QDialog):
@@ -185,7 +170,7 @@ class CrashHandler(QObject):
         if message:
             self.window.show_error(self.tr("Not saved"), message)
             return
-        log = write_log(report)
+        log = write_crash_log(report)
         if self.dialog is not None:  # one dialog at a time; the newest report in it
             self.dialog.close()
         dialog = CrashDialog(report, log, self.window)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.core import Article
-from annotator.services.errors import FileProblem
+from annotator.services.errors import FileProblem, library_errors
 from annotator.services.sources import sniff
 from annotator.services.sources.text import article_from_text, check_file, news_export_articles
 
@@ -34,11 +34,9 @@ def read_docx(path: Path, options: ReadOptions) -> Iterator[Article]:
     # Imported here: python-docx takes a noticeable time to import.
     import docx
 
-    try:
+    with library_errors(path, "damaged Word file"):
         document = docx.Document(str(path))
         blocks = list(_docx_blocks(document))
-    except Exception as exc:  # python-docx raises many kinds on a damaged package
-        raise FileProblem(path, f"damaged Word file ({exc})") from None
     paragraphs = [text.strip() for text in blocks if text.strip()]
     if not paragraphs:
         raise FileProblem(path, "empty file (no text in the document)")
@@ -80,14 +78,12 @@ def read_odt(path: Path, options: ReadOptions) -> Iterator[Article]:
     # Imported here: odfdo takes a noticeable time to import.
     import odfdo
 
-    try:
+    with library_errors(path, "damaged OpenDocument file"):
         body = odfdo.Document(str(path)).body
         paragraphs = [
             str(element).strip()
             for element in body.get_elements("descendant::text:h | descendant::text:p")
         ]
-    except Exception as exc:  # odfdo raises many kinds on a damaged package
-        raise FileProblem(path, f"damaged OpenDocument file ({exc})") from None
     paragraphs = [p for p in paragraphs if p]
     if not paragraphs:
         raise FileProblem(path, "empty file (no text in the document)")

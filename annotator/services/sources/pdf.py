@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator.core import Article
-from annotator.services.errors import FileProblem
+from annotator.services.errors import FileProblem, raised_in_annotator
 from annotator.services.sources import sniff
 from annotator.services.sources.text import article_from_text, check_file
 
@@ -65,6 +65,8 @@ def _paragraphs(path: Path) -> list[str]:
     except PDFEncryptionError as exc:
         raise FileProblem(path, f"encrypted PDF that cannot be opened ({exc})") from None
     except Exception as exc:  # pdfminer raises many kinds on a damaged file
+        if raised_in_annotator(exc):
+            raise  # our bug, not a damaged file
         raise FileProblem(path, f"damaged PDF ({type(exc).__name__}: {exc})") from None
     return paragraphs
 

@@ -15,7 +15,7 @@ from collections.abc import Generator
 from pathlib import Path
 from typing import Any
 
-from annotator.services.errors import FileProblem
+from annotator.services.errors import FileProblem, raised_in_annotator
 
 Rows = Generator[tuple[int, list[str]], None, None]
 
@@ -150,6 +150,8 @@ def open_workbook(path: Path) -> Any:
             warnings.simplefilter("ignore")  # openpyxl warns about styles it does not know
             return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on damaged or foreign zips
+        if raised_in_annotator(exc):
+            raise  # our bug, not a damaged file
         raise _workbook_problem(path, exc) from None
 
 
@@ -162,6 +164,8 @@ def sheet_rows(path: Path, sheet: Any) -> Rows:
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             yield number, [_cell_text(value) for value in values]
     except Exception as exc:  # damaged sheet XML, surfacing only as it is read
+        if raised_in_annotator(exc):
+            raise
         raise _workbook_problem(path, exc) from None
 
 

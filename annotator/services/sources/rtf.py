@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from striprtf.striprtf import rtf_to_text
 
 from annotator.core import Article
-from annotator.services.errors import FileProblem
+from annotator.services.errors import FileProblem, library_errors
 from annotator.services.sources import sniff
 from annotator.services.sources.text import article_from_text, news_export_articles, read_bytes
 
@@ -50,12 +50,10 @@ def rtf_text(path: Path, raw: bytes) -> str:
             raise FileProblem(path, "not an RTF file (binary data)")
         raise FileProblem(path, "not an RTF file (it does not start with {\\rtf)")
     encoding = _encoding(start)
-    try:
+    with library_errors(path, "damaged RTF file"):
         # RTF is 7-bit ASCII with escapes; a stray 8-bit byte is read in the
         # document's own code page.
         text = rtf_to_text(start.decode(encoding, "replace"), encoding=encoding, errors="replace")
-    except Exception as exc:  # striprtf raises plain errors on malformed groups
-        raise FileProblem(path, f"damaged RTF file ({exc})") from None
     if not text.strip():
         raise FileProblem(path, "empty file (no text in the document)")
     return text.replace("\r\n", "\n").replace("\r", "\n")
