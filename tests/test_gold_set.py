@@ -15,7 +15,9 @@ LABELS = {"PERSON", "ORG", "PLACE"}
 LANGUAGES = ("en", "fr")
 MIN_ARTICLES = {GOLD: 20, UNSEEN: 5}
 
+#: Written articles (tuning and held-out); the real-news set (gold/real) has its own tests.
 PAIRS = sorted([*GOLD.glob("*/*.json"), *UNSEEN.glob("*/*.json")])
+PAIRS = [p for p in PAIRS if p.parent.name in LANGUAGES]
 
 
 def count(text: str, needle: str) -> int:
