@@ -159,10 +159,19 @@ def test_import_annotations_reports_bad_lines_and_exits_1(tmp_path, capsys):
 def test_split_refusals_exit_2(tmp_path, capsys):
     master = tmp_path / "study.annotator"
     make_project(master, articles=3).close()
+    (tmp_path / "x").write_text("a file")
     assert main(["split", str(master), "--coders", "a,b", "--out", str(tmp_path / "x")]) == 2
-    assert "no such folder" in capsys.readouterr().err
+    assert "x: is a file, not a folder" in capsys.readouterr().err
     assert main(["split", str(master), "--coders", "a,a", "--out", str(tmp_path)]) == 2
     assert "named twice" in capsys.readouterr().err
+
+
+def test_split_creates_a_missing_out_folder(tmp_path, capsys):
+    master = tmp_path / "study.annotator"
+    make_project(master, articles=3).close()
+    out = tmp_path / "coders"
+    assert main(["split", str(master), "--coders", "a,b", "--out", str(out), "--seed", "1"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["study-a.annotator", "study-b.annotator"]
 
 
 def test_the_whole_study_split_code_merge_agreement_adjudicate_export(tmp_path, capsys):

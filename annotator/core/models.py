@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from annotator.core.answers import yes_no_code
+
 QuoteKind = Literal["direct", "partial", "indirect"]
 
 #: Entity labels as researchers read them; spaCy's labels are mapped onto these.
@@ -137,12 +139,26 @@ class Variable:
     position: int = 0
     id: str = field(default_factory=new_id)
 
+    def __post_init__(self) -> None:
+        if self.kind == "yesno" and self.values:
+            object.__setattr__(self, "values", yes_no_values(self.values))
+
     def value_label(self, code: Any) -> str:
         """The label of a coded value (the value itself when it has none)."""
         for value in self.values:
             if value.code == str(code):
                 return value.label or value.code
         return "" if code is None else str(code)
+
+
+def yes_no_values(values: tuple[ValueLabel, ...]) -> tuple[ValueLabel, ...]:
+    """A yes/no variable's values with the canonical codes ``"1"`` and ``"0"`` for yes and
+    no (labels kept, other values such as "don't know" as they are, each code once)."""
+    out: dict[str, ValueLabel] = {}
+    for value in values:
+        code = yes_no_code(value.code, values) or value.code
+        out.setdefault(code, ValueLabel(code, value.label))
+    return tuple(out.values())
 
 
 #: The colour of a category that was given none.

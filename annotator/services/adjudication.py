@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from annotator.core import ADJUDICATED, Annotation, Codebook, Coding, Variable, new_id, now_iso
+from annotator.core.answers import yes_no_value
 from annotator.services.agreement.report import comparable_value
 from annotator.services.agreement.units import MATCH_THRESHOLD, match_units, overlap
 from annotator.store import Project
@@ -129,6 +130,8 @@ class _Article:
             if self._actors is None:
                 self._actors = {a.id: a.name for a in self.project.actors(self.article_id)}
             value = self._actors.get(value, value)
+        if variable.kind == "yesno":
+            value = yes_no_value(value, variable.values)
         return comparable_value(value, variable.kind)
 
     def make(self, key: str, kind: Kind, name: str, **fields: Any) -> Disagreement:
@@ -282,6 +285,8 @@ def settle_value(
     d = disagreement
     if d.kind == "span" or d.variable is None:
         raise ValueError("a span is settled by choosing a coder's version")
+    if d.variable.kind == "yesno":
+        value = yes_no_value(value, d.variable.values)  # the gold answer in canonical form
     empty = value is None or value == ""
     _mark_empty(project, d.key, empty)
     if d.kind == "article":

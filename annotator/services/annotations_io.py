@@ -32,7 +32,7 @@ from annotator.core import (
     Variable,
     VariableLevel,
 )
-from annotator.core.answers import decimal_point, yes_no
+from annotator.core.answers import decimal_point, yes_no_code
 from annotator.core.text import shorten
 from annotator.services.annotation_formats import (
     ArticleRef,
@@ -318,10 +318,10 @@ class _Loader:
             raise _Problem(f"no value given for “{variable.name}”")
         kind = variable.kind
         if kind == "yesno":
-            answer = yes_no(value)
-            if answer is None:
+            code = yes_no_code(value, variable.values)
+            if code is None:
                 raise _Problem(f"“{variable.name}” is yes/no, not “{value}”")
-            return bool(answer)
+            return code
         if kind == "number":
             if isinstance(value, int | float) and not isinstance(value, bool):
                 return value

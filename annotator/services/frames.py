@@ -49,12 +49,13 @@ def frame_scores(codebook: Codebook, codings: Iterable[Coding]) -> dict[tuple[st
     """
     items = frame_items(codebook)
     frame_of = {v.id: frame for frame, variables in items.items() for v in variables}
+    labels = {v.id: v.values for variables in items.values() for v in variables}
     answers: dict[tuple[str, str], dict[str, list[int]]] = {}
     for coding in codings:
         key = (coding.article_id, coding.coder)
         per_frame = answers.setdefault(key, {})
         frame = frame_of.get(coding.variable_id)
-        answer = yes_no(coding.value) if frame else None
+        answer = yes_no(coding.value, labels[coding.variable_id]) if frame else None
         if frame is not None and answer is not None:
             per_frame.setdefault(frame, []).append(answer)
     return {

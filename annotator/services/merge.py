@@ -28,7 +28,16 @@ from annotator.store import Project, ProjectError
 from annotator.store.lock import ProjectLock, ProjectLocked
 
 #: What the report counts, in the order it prints them.
-KINDS = ("articles", "annotations", "codings", "statuses", "decisions", "codebook", "suggestions")
+KINDS = (
+    "articles",
+    "annotations",
+    "codings",
+    "statuses",
+    "decisions",
+    "assignments",
+    "codebook",
+    "suggestions",
+)
 #: How many rows between two progress reports.
 _PROGRESS_EVERY = 200
 #: How many rows are read, checked and inserted at a time.
@@ -347,6 +356,12 @@ def _merge_one(
             if table == "annotations":
                 for _ in rows:
                     step(name)
+    # Who was given which article: kept as first recorded (the same in every file).
+    for rows in _batches(source.table_rows("assignments")):
+        new = [row for row in rows if target.find_row("assignments", row) is None]
+        target.insert_rows("assignments", new)
+        counts["assignments"].added += len(new)
+        counts["assignments"].present += len(rows) - len(new)
 
 
 def _add_missing(

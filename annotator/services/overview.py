@@ -152,7 +152,7 @@ def frame_prevalence(project: Project, codebook: Codebook, coder: str | None = N
         yes_no_vars = {v.id: v for v in codebook.article_variables() if v.kind == "yesno"}
         for coding in codings:
             if coding.variable_id in yes_no_vars:
-                answer = yes_no(coding.value)
+                answer = yes_no(coding.value, yes_no_vars[coding.variable_id].values)
                 if answer is not None:
                     answers[coding.variable_id].append(answer)
         for variable_id, given in answers.items():

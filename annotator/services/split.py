@@ -2,8 +2,10 @@
 
 Each coder's file keeps the project's id and name (so the files merge back), the codebook,
 the coder's articles with their suggestions (entities, quotes, actors), and only the
-coder's own codes unless asked. The assignment is recorded in each file's ``project``
-table under ``split`` (JSON: coders, seed, overlap article ids, this coder's article ids).
+coder's own codes unless asked. The assignment is recorded in each file: the coder's
+articles in the ``assignments`` table (merge carries it, agreement and the coding sheet
+read it), and the draw in the ``project`` table under ``split`` (JSON: coders, seed,
+overlap article ids, this coder's article ids). ``out_dir`` is created when missing.
 """
 
 from __future__ import annotations
@@ -94,8 +96,8 @@ def split(
     names = _check_coders(coders)
     if not 0 <= overlap <= 1:
         raise SplitError(f"overlap {overlap}: give a share between 0 and 1 (0.1 for 10 %)")
-    if not out_dir.is_dir():
-        raise SplitError(f"{out_dir}: no such folder")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise SplitError(f"{out_dir}: is a file, not a folder")
     targets = {c: coder_file(project_path, c, out_dir) for c in names}
     if len(set(targets.values())) < len(targets):
         raise SplitError("two coders' names give the same file name; make them more distinct")
@@ -117,6 +119,7 @@ def split(
         made = now_iso()
         written: dict[Path, Path] = {}
         try:
+            out_dir.mkdir(parents=True, exist_ok=True)
             for coder in names:
                 manifest = {
                     "coder": coder,
@@ -170,7 +173,7 @@ def _write_coder_file(
         source.copy_to(tmp)
         with Project.open(tmp) as part:
             part.keep_only(article_ids, coder=None if keep_codes else coder)
-            part.ensure_coder(coder)
+            part.assign_articles(article_ids, coder)
             part.set_meta("split", json.dumps(manifest, ensure_ascii=False))
     except ProjectError as exc:
         raise SplitError(f"{tmp.name}: cannot be written ({exc})") from exc

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
+from typing import Any
 
 import sqlite_utils
 
@@ -12,10 +14,12 @@ from annotator.core import (
     Codebook,
     Coding,
     Decision,
+    ValueLabel,
     Variable,
     new_id,
     now_iso,
 )
+from annotator.core.answers import yes_no_value
 from annotator.store.rows import (
     category_from_row,
     category_row,
@@ -155,6 +159,9 @@ class CodingStore:
                 )
                 return
             self.ensure_coder(coding.coder)
+            coding.value = self.stored_answers({coding.variable_id: coding.value})[
+                coding.variable_id
+            ]
             coding.modified = now_iso()
             self.db.execute(
                 "insert into codings (id, article_id, variable_id, coder, value, modified)"
@@ -169,6 +176,24 @@ class CodingStore:
                     coding.modified,
                 ],
             )
+
+    def stored_answers(self, values: dict[str, Any]) -> dict[str, Any]:
+        """Values keyed by variable id as the file keeps them: a yes/no answer as its
+        canonical code ``"1"``/``"0"`` whatever its spelling (see ``core.answers``)."""
+        if not values:
+            return values
+        marks = ",".join("?" * len(values))
+        rows = self.db.execute(
+            f"select id, [values] from variables where kind = 'yesno' and id in ({marks})",
+            list(values),
+        ).fetchall()
+        if not rows:
+            return values
+        out = dict(values)
+        for variable_id, labels in rows:
+            codes = [ValueLabel(v["code"], v.get("label", "")) for v in json.loads(labels or "[]")]
+            out[variable_id] = yes_no_value(out[variable_id], codes)
+        return out
 
     def codings(self, article_id: str | None = None, coder: str | None = None) -> list[Coding]:
         """Article-level values, filtered by article and/or coder."""
@@ -211,6 +236,29 @@ class CodingStore:
             f"select article_id, coder, done, memo, modified from article_status{where}", args
         ).fetchall()
         return [ArticleStatus(a, c, bool(d), m or "", t) for a, c, d, m, t in rows]
+
+    # -- assignments: which articles each coder was given ---------------------------------
+
+    def assign_articles(
+        self, article_ids: Iterable[str], coder: str, source: str = "split"
+    ) -> None:
+        """Record that ``coder`` was given these articles to code (known ones only)."""
+        when = now_iso()
+        with self.db.atomic():
+            self.ensure_coder(coder)
+            self.db.conn.executemany(
+                "insert or ignore into assignments (article_id, coder, source, assigned)"
+                " select id, ?, ?, ? from articles where id = ?",
+                [(coder, source, when, a) for a in article_ids],
+            )
+
+    def assignments(self, coder: str | None = None) -> list[tuple[str, str]]:
+        """(article id, coder) of every article given to a coder to code."""
+        where, args = filters(coder=coder)
+        rows = self.db.execute(
+            f"select article_id, coder from assignments{where} order by rowid", args
+        ).fetchall()
+        return [(a, c) for a, c in rows]
 
     # -- decisions on suggestions ----------------------------------------------------------
 

@@ -320,11 +320,13 @@ class Project(ListingStore, ActorStore, CodingStore, TransferStore):
         if article[0] != annotation.text:
             raise ValueError("annotation text does not match the article at its offsets")
         self.ensure_coder(annotation.coder)
+        annotation.attributes = self.stored_answers(annotation.attributes)
         with self.db.atomic():
             self.db.table("annotations").insert(annotation_row(annotation), pk="id")
 
     def update_annotation(self, annotation: Annotation) -> None:
         annotation.modified = now_iso()
+        annotation.attributes = self.stored_answers(annotation.attributes)
         with self.db.atomic():
             self.db.table("annotations").update(annotation.id, annotation_row(annotation))
 

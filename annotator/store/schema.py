@@ -14,6 +14,10 @@ from collections.abc import Callable
 
 import sqlite_utils
 
+from annotator.core import ValueLabel
+from annotator.core.answers import yes_no_code
+from annotator.core.models import yes_no_values
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 # Variables made from a category's old JSON attributes get the same id in every file,
@@ -227,11 +231,76 @@ def _v4_variables_codings_actors(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v5_assignments_yes_no(db: sqlite_utils.Database) -> None:
+    # Which articles each coder was given to code (by split): a coder who was given an
+    # article and coded nothing there is missing data (or "no span"), not absent.
+    db.table("assignments").create(
+        {"article_id": str, "coder": str, "source": str, "assigned": str},
+        pk=("article_id", "coder"),
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db.table("assignments").create_index(["coder"])
+    row = db.execute("select value from project where key = 'split'").fetchone()
+    manifest = _json_object(row[0]) if row else {}
+    coder, articles = manifest.get("coder"), manifest.get("articles")
+    if isinstance(coder, str) and isinstance(articles, list):
+        db.conn.executemany(
+            "insert or ignore into assignments (article_id, coder, source, assigned)"
+            " select id, ?, 'split', ? from articles where id = ?",
+            [(coder, str(manifest.get("made") or ""), str(a)) for a in articles],
+        )
+    _canonical_yes_no(db)
+
+
+def _json_object(text: str) -> dict[str, object]:
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _canonical_yes_no(db: sqlite_utils.Database) -> None:
+    """Yes/no answers, and the codes of yes/no variables, as ``"1"`` and ``"0"``."""
+    variables = db.query("select id, level, [values] from variables where kind = 'yesno'")
+    for row in variables:
+        stored = json.loads(row["values"] or "[]")
+        labels = [ValueLabel(str(v["code"]), str(v.get("label") or "")) for v in stored]
+        canonical = yes_no_values(tuple(labels))
+        db.execute(
+            "update variables set [values] = ? where id = ?",
+            [json.dumps([{"code": v.code, "label": v.label} for v in canonical]), row["id"]],
+        )
+        if row["level"] == "article":
+            updates = []
+            for coding_id, value in db.execute(
+                "select id, value from codings where variable_id = ?", [row["id"]]
+            ).fetchall():
+                code = yes_no_code(json.loads(value), labels)
+                if code is not None:
+                    updates.append((json.dumps(code), coding_id))
+            db.conn.executemany("update codings set value = ? where id = ?", updates)
+            continue
+        path = "$." + json.dumps(row["id"])
+        for annotation_id, value in db.execute(
+            "select id, json_extract(attributes, ?) from annotations"
+            " where json_extract(attributes, ?) is not null",
+            [path, path],
+        ).fetchall():
+            code = yes_no_code(value, labels)
+            if code is not None:
+                db.execute(
+                    "update annotations set attributes = json_set(attributes, ?, ?) where id = ?",
+                    [path, code, annotation_id],
+                )
+
+
 MIGRATIONS: list[Migration] = [
     _v1_initial,
     _v2_section_hash_indexes,
     _v3_original_text_near_duplicates,
     _v4_variables_codings_actors,
+    _v5_assignments_yes_no,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

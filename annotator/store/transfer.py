@@ -23,12 +23,21 @@ TABLE_KEYS: dict[str, tuple[str, ...]] = {
     "article_status": ("article_id", "coder"),
     "actors": ("id",),
     "decisions": ("id",),
+    "assignments": ("article_id", "coder"),
 }
 
 #: Tables holding a coder's work, with the column naming the coder.
-CODER_TABLES = ("annotations", "codings", "article_status", "decisions")
+CODER_TABLES = ("annotations", "codings", "article_status", "decisions", "assignments")
 
-_ARTICLE_TABLES = ("entities", "quotes", "annotations", "codings", "article_status", "decisions")
+_ARTICLE_TABLES = (
+    "entities",
+    "quotes",
+    "annotations",
+    "codings",
+    "article_status",
+    "decisions",
+    "assignments",
+)
 
 
 class TransferStore:

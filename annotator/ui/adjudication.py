@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core import Annotation, Variable
+from annotator.core.answers import yes_no_code, yes_no_value
 from annotator.core.text import shorten
 from annotator.services.adjudication import (
     Disagreement,
@@ -93,7 +94,11 @@ def shown_value(variable: Variable | None, value: Any) -> str:
     if value is None or value == "":
         return NOT_ANSWERED
     if variable is not None and variable.kind == "yesno":
-        return str(comparable_value(value, "yesno"))
+        code = yes_no_code(value, variable.values)
+        if code is None:
+            return str(value)
+        label = next((v.label for v in variable.values if v.code == code and v.label), None)
+        return label or ("no", "yes")[int(code)]
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
     if variable is not None and variable.values:
@@ -401,9 +406,9 @@ class AdjudicationDialog(QDialog):
             actors = sorted({a.name for a in self.project.actors(d.article_id)})
         self.field = VariableField(d.variable, actors, self)
         value = d.adjudicated if d.settled else None
-        if d.variable.kind == "yesno" and value is not None:
+        if d.variable.kind == "yesno":
             # The editor's codes for yes and no, whatever spelling the coders' files use.
-            value = {"yes": "1", "no": "0"}.get(comparable_value(value, "yesno"), value)
+            value = yes_no_value(value, d.variable.values)
         self.field.set_value(value)
         self.field.committed.connect(lambda _vid, _old, new: self._edited(d.key, new))
         self.editor_layout.addWidget(self.field.widget)

@@ -102,7 +102,8 @@ def test_disagreements_are_listed_per_article_and_variable(path):
         ("a1", "span", "Claim"),  # coded by ann only
     ]
     conflict, position, topic, bounds, missed = found
-    assert conflict.versions == {"ann": "yes", "bob": False}
+    # Yes/no answers are kept as the canonical codes, whatever spelling was given.
+    assert conflict.versions == {"ann": "1", "bob": "0"}
     assert position.versions == {"ann": "+1", "bob": "-1"}
     assert topic.versions == {"ann": "health", "bob": None}
     assert {c: (a.start, a.end) for c, a in bounds.versions.items()} == {
@@ -127,13 +128,13 @@ def test_choosing_a_version_stores_it_as_adjudicated_and_it_stays_settled(path):
         found = disagreements(project)
         assert progress(found) == (5, 5)
         gold = {(d.article_id, d.name, d.kind): d.adjudicated for d in found}
-        assert gold[("a0", "conflict", "article")] == "yes"
+        assert gold[("a0", "conflict", "article")] == "1"
         assert gold[("a1", "topic", "article")] is None
         assert gold[("a0", "position", "unit")] == "0"
         chosen = [d for d in found if d.kind == "span"]
         assert (chosen[0].adjudicated.start, chosen[0].adjudicated.end) == (4, 44)
         assert chosen[1].adjudicated is None
-        assert project.codings("a0", ADJUDICATED)[0].value == "yes"
+        assert project.codings("a0", ADJUDICATED)[0].value == "1"
         assert project.codings("a1", ADJUDICATED) == []
         spans = project.annotations(coder=ADJUDICATED)
         # a0's claim (made when its position was settled) and a1's first claim.
@@ -190,7 +191,7 @@ def test_what_every_coder_agrees_on_is_copied_once(path):
         # a0: topic (economy) and the first claim (same boundaries); a1: conflict.
         assert written == 3
         assert project.codings("a0", ADJUDICATED)[0].value == "economy"
-        assert project.codings("a1", ADJUDICATED)[0].value is True
+        assert project.codings("a1", ADJUDICATED)[0].value == "1"
         (claim,) = project.annotations(coder=ADJUDICATED)
         # Positions differ: only the claimant is copied (case and spaces do not count).
         assert (claim.article_id, claim.start, claim.end) == ("a0", 0, 44)

@@ -50,7 +50,7 @@ def test_article_values_and_spans_load_by_id_and_by_file_name(project, tmp_path)
     report = import_annotations(project, path, "machine")
     assert (report.codings, report.annotations, report.problems) == (2, 1, [])
     values = {(c.article_id, c.variable_id): c.value for c in project.codings(coder="machine")}
-    assert values == {("art-000", "var-conflict"): True, ("art-001", "var-topic"): "health"}
+    assert values == {("art-000", "var-conflict"): "1", ("art-001", "var-topic"): "health"}
     [annotation] = project.annotations(coder="machine")
     assert annotation.article_id == "art-001" and annotation.category_id == CLAIM.id
     assert annotation.text == "Claire Dubois" and annotation.memo == "the minister"

@@ -97,12 +97,34 @@ def test_refusals_name_the_problem_and_write_nothing(study, tmp_path):
         split(path, ["alice", "Alice"], 0.1, out)
     with pytest.raises(SplitError, match="between 0 and 1"):
         split(path, ["alice"], 10, out)
-    with pytest.raises(SplitError, match="no such folder"):
-        split(path, ["alice"], 0.1, tmp_path / "missing")
+    (tmp_path / "a-file").write_text("not a folder")
+    with pytest.raises(SplitError, match="a-file: is a file, not a folder"):
+        split(path, ["alice"], 0.1, tmp_path / "a-file")
     (out / "study-bob.annotator").write_text("a coder's work")
     with pytest.raises(SplitError, match="study-bob.annotator: already exists"):
         split(path, ["alice", "bob"], 0.1, out)
     assert sorted(p.name for p in out.iterdir()) == ["study-bob.annotator"]
     assert (out / "study-bob.annotator").read_text() == "a coder's work"
     with pytest.raises(SplitError, match="no such project file"):
-        split(tmp_path / "nope.annotator", ["alice"], 0.1, out)
+        split(tmp_path / "nope.annotator", ["alice"], 0.1, tmp_path / "never")
+    assert not (tmp_path / "never").exists()
+
+
+def test_a_missing_out_folder_is_created(study, tmp_path):
+    path, _, _ = study
+    out = tmp_path / "coders" / "round-1"
+    report = split(path, ["alice", "bob"], 0.5, out, seed=3)
+    assert report.files["alice"] == out / "study-alice.annotator"
+    assert sorted(p.name for p in out.iterdir()) == ["study-alice.annotator", "study-bob.annotator"]
+
+
+def test_each_file_records_which_articles_its_coder_was_given(study):
+    path, out, _ = study
+    report = split(path, ["alice", "bob"], 0.2, out, seed=5)
+    for coder, file in report.files.items():
+        with Project.open(file) as part:
+            assigned = part.assignments()
+            # Only this coder's assignment, and every article of the file is in it.
+            assert {c for _, c in assigned} == {coder}
+            assert sorted(a for a, _ in assigned) == sorted(part.article_ids())
+            assert len(assigned) == report.articles[coder]

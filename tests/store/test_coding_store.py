@@ -79,11 +79,20 @@ def test_renaming_a_variable_keeps_its_codes_and_deleting_counts_them(tmp_path):
         assert project.annotations() == []
 
 
+def test_yes_no_answers_are_stored_as_1_and_0_whatever_their_spelling(tmp_path):
+    with _project(tmp_path) as project:
+        for coder, value in [("a", "Oui"), ("b", "no"), ("c", True), ("d", 0), ("e", "maybe")]:
+            project.set_coding(Coding("a1", "v-c1", coder, value))
+        stored = {c.coder: c.value for c in project.codings("a1")}
+        assert stored == {"a": "1", "b": "0", "c": "1", "d": "0", "e": "maybe"}
+
+
 def test_article_codes_are_one_per_coder_and_variable_and_clear_with_none(tmp_path):
     with _project(tmp_path) as project:
         project.set_coding(Coding("a1", "v-c1", "alice", True))
         project.set_coding(Coding("a1", "v-c1", "alice", False))
-        assert [(c.coder, c.value) for c in project.codings("a1")] == [("alice", False)]
+        # A yes/no answer is kept as its canonical code, "0" for no.
+        assert [(c.coder, c.value) for c in project.codings("a1")] == [("alice", "0")]
         project.set_coding(Coding("a1", "v-c1", "alice", None))
         assert project.codings() == []
 

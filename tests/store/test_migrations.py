@@ -1,3 +1,4 @@
+import json
 import sqlite3
 
 import sqlite_utils
@@ -94,3 +95,107 @@ def test_version_2_file_gains_original_text_and_near_duplicate_columns(tmp_path)
     with Project.open(path) as project:
         assert project.article("a2").original_text.endswith("© 2025 AFP")
         assert project.find_duplicate(text) == "a2"
+
+
+def _v4_file(path):
+    """A schema-4 file as a coder received it from split: two articles, one given to alice,
+    yes/no answers in the spellings older versions and imports wrote."""
+    old = sqlite_utils.Database(sqlite3.connect(path))
+    migrate(old, target=4)
+    for number in (1, 2):
+        old.table("articles").insert(
+            {
+                "id": f"a{number}",
+                "title": f"Article {number}",
+                "text": f"Text of article {number}.",
+                "text_hash": text_hash(f"Text of article {number}."),
+                "imported_at": f"2025-01-0{number}T10:00:00+00:00",
+            }
+        )
+    manifest = {"coder": "alice", "coders": ["alice", "bob"], "articles": ["a1"], "made": "t"}
+    old.table("project").insert({"key": "split", "value": json.dumps(manifest)})
+    yes_no = {"code": "oui", "label": "Oui"}, {"code": "non", "label": "Non"}
+    old.table("variables").insert_all(
+        [
+            {
+                "id": "v1",
+                "level": "article",
+                "name": "conflict_1",
+                "kind": "yesno",
+                "values": json.dumps(list(yes_no)),
+                "position": 0,
+            },
+            {
+                "id": "v2",
+                "level": "article",
+                "name": "conflict_2",
+                "kind": "yesno",
+                "values": "[]",
+                "position": 1,
+            },
+            {
+                "id": "v3",
+                "level": "unit",
+                "category_id": "c1",
+                "name": "quoted",
+                "kind": "yesno",
+                "values": "[]",
+                "position": 0,
+            },
+        ]
+    )
+    old.table("categories").insert({"id": "c1", "name": "Claim", "position": 0})
+    codings = [("a1", "v1", "non"), ("a2", "v1", "oui"), ("a1", "v2", True), ("a2", "v2", "no")]
+    for number, (article, variable, value) in enumerate(codings):
+        old.table("codings").insert(
+            {
+                "id": f"k{number}",
+                "article_id": article,
+                "variable_id": variable,
+                "coder": "alice",
+                "value": json.dumps(value),
+                "modified": "t",
+            }
+        )
+    old.table("annotations").insert(
+        {
+            "id": "n1",
+            "article_id": "a1",
+            "coder": "alice",
+            "category_id": "c1",
+            "start": 0,
+            "end": 4,
+            "text": "Text",
+            "attributes": json.dumps({"v3": "Yes"}),
+            "memo": "",
+            "created": "t",
+            "modified": "t",
+        }
+    )
+    old.close()
+
+
+def test_version_4_file_gains_assignments_from_its_split_manifest(tmp_path):
+    path = tmp_path / "v4.annotator"
+    _v4_file(path)
+    with Project.open(path) as project:
+        assert project.assignments() == [("a1", "alice")]
+        assert project.assignments("bob") == []
+
+
+def test_version_4_yes_no_answers_become_1_and_0_whatever_their_spelling(tmp_path):
+    path = tmp_path / "v4.annotator"
+    _v4_file(path)
+    with Project.open(path) as project:
+        values = {(c.article_id, c.variable_id): c.value for c in project.codings()}
+        assert values == {
+            ("a1", "v1"): "0",
+            ("a2", "v1"): "1",
+            ("a1", "v2"): "1",
+            ("a2", "v2"): "0",
+        }
+        [variable] = [v for v in project.codebook().variables if v.id == "v1"]
+        assert [(v.code, v.label) for v in variable.values] == [("1", "Oui"), ("0", "Non")]
+        assert project.annotations()[0].attributes == {"v3": "1"}
+        stored = project.db.execute("select [values] from variables where id = 'v1'").fetchone()
+        assert json.loads(stored[0])[0]["code"] == "1"

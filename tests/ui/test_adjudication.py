@@ -44,7 +44,7 @@ def test_disagreements_are_shown_side_by_side_and_settled_by_a_click(qtbot, tmp_
         assert cells(dialog, 1)[1:] == ["+1", "-1", ""]
 
         click(qtbot, dialog, 0, 1)  # ann's "yes"
-        assert project.codings("a0", ADJUDICATED)[0].value == "yes"
+        assert project.codings("a0", ADJUDICATED)[0].value == "1"
         assert cells(dialog, 0) == ["✓ conflict", "yes", "no", "yes"]
         assert dialog.progress_label.text() == "1 of 5 settled"
 
@@ -92,7 +92,7 @@ def test_disagreements_are_shown_side_by_side_and_settled_by_a_click(qtbot, tmp_
         qtbot.waitUntil(lambda: again.task is None, timeout=5000)
         assert again.progress_label.text() == "3 of 5 settled" and len(again.items) == 5
         topics = {c.variable_id: c.value for c in project.codings("a0", ADJUDICATED)}
-        assert topics == {"v-conflict": "yes", "v-topic": "economy"}
+        assert topics == {"v-conflict": "1", "v-topic": "economy"}
         again.close()
 
 

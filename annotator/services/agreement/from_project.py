@@ -7,6 +7,7 @@ from functools import partial
 from typing import Any
 
 from annotator.core import ADJUDICATED, Annotation, Codebook, Variable
+from annotator.core.answers import yes_no_value
 from annotator.services.agreement.report import (
     AgreementRow,
     agreement_report,
@@ -56,6 +57,8 @@ def project_agreement(
     actor_names: dict[str, dict[str, str]] = {}
 
     def value_of(variable: Variable, article_id: str, value: Any) -> Any:
+        if variable.kind == "yesno":
+            return yes_no_value(value, variable.values)
         if variable.kind != "actor" or not isinstance(value, str | dict):
             return value
         if article_id not in actor_names:

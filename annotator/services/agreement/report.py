@@ -10,7 +10,7 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from annotator.core.answers import decimal_point, yes_no
+from annotator.core.answers import decimal_point, yes_no_code
 from annotator.services.agreement.stats import (
     DEFAULT_DRAWS,
     DEFAULT_SEED,
@@ -136,6 +136,9 @@ def variable_row(
     if level is None:
         return skipped_row(name, "text", "free text: agreement is not computed", coders)
     values = {key: comparable_value(value, kind) for key, value in coded.items()}
+    if kind == "yesno" and order is not None:
+        # The codebook's codes read like the answers: "yes", "oui" or 1 is the code "1".
+        order = list(dict.fromkeys(comparable_value(code, kind) for code in order))
     if level == "ordinal":
         values, order = _ordinal(values, order)
     try:
@@ -146,14 +149,14 @@ def variable_row(
 
 
 def comparable_value(value: Any, kind: str) -> Any:
-    """A coded value as agreement compares it: yes/no answers as ``yes``/``no``, actors by
-    name (spaces and case ignored), decimal commas as points, several answers as a set;
-    ``None`` when not answered."""
+    """A coded value as agreement compares it: yes/no answers as their canonical codes
+    ``"1"``/``"0"`` (whatever the spelling: yes, oui, true, 1...), actors by name (spaces
+    and case ignored), decimal commas as points, several answers as a set; ``None`` when
+    not answered."""
     if value is None or value == "":
         return None
     if kind == "yesno":
-        answer = yes_no(value)
-        return str(value).strip().casefold() if answer is None else ("no", "yes")[answer]
+        return yes_no_code(value) or str(value).strip()
     if kind == "actor":
         if isinstance(value, Mapping):
             value = value.get("name")

@@ -4,11 +4,11 @@ they are numbers, actors by name, dates as dates."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from annotator.core import Variable
+from annotator.core import ValueLabel, Variable
 from annotator.core.answers import decimal_point
 from annotator.core.answers import yes_no as answer_of
 
@@ -16,15 +16,13 @@ _INTEGER = re.compile(r"[+-]?\d+")
 _DECIMAL = re.compile(r"[+-]?(\d+\.\d*|\.\d+)")
 
 
-def yes_no(value: Any) -> int | str | None:
-    """1 for yes, 0 for no (in English or French, as text, number or boolean); anything
-    else stays as written. Besides the answers ``core.answers`` reads, "o" (oui) is a yes."""
+def yes_no(value: Any, values: Iterable[ValueLabel] = ()) -> int | str | None:
+    """1 for yes, 0 for no (in English or French, as text, number, boolean or a code of the
+    variable labelled yes or no; see ``core.answers``); anything else stays as written."""
     if value is None or value == "":
         return None
-    answer = answer_of(value)
-    if answer is not None:
-        return answer
-    return 1 if str(value).strip().casefold() == "o" else str(value)
+    answer = answer_of(value, values)
+    return str(value) if answer is None else answer
 
 
 def code(value: Any) -> int | float | str | None:
@@ -84,7 +82,7 @@ def variable_value(variable: Variable, value: Any, actors: Mapping[str, str]) ->
         parts = [variable_value(variable, v, actors) for v in value]
         return "; ".join(str(p) for p in parts if p is not None) or None
     if variable.kind == "yesno":
-        return yes_no(value)
+        return yes_no(value, variable.values)
     if variable.kind in ("nominal", "ordinal"):
         return code(value)
     if variable.kind == "number":
