@@ -51,7 +51,7 @@ def _agreement(args: argparse.Namespace) -> int:
     if args.variables is not None:
         names = [n.strip() for n in args.variables.split(",") if n.strip()] or None
     try:
-        with Project.open(args.project) as project:
+        with Project.open(args.project, read_only=True) as project:
             rows = project_agreement(project, names, draws=args.draws)
     except ProjectError as exc:
         print(f"annotator: {exc}", file=sys.stderr)

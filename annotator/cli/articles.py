@@ -137,7 +137,7 @@ def _import(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     new = not Path(args.project).exists()
     try:
-        project = Project.open(args.project, create=True)
+        project = Project.open(args.project, create=True, exclusive=True)
     except ProjectError as exc:
         print(f"annotator: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -185,7 +185,7 @@ def _export(args: argparse.Namespace) -> int:
         print(f"annotator: {args.project}: no such project file", file=sys.stderr)
         return EXIT_USAGE
     try:
-        with Project.open(args.project) as project:
+        with Project.open(args.project, read_only=True) as project:
             out = export_project(project, args.out, bom=args.bom, sheet=args.sheet)
     except (ProjectError, FileProblem) as exc:
         print(f"annotator: {exc}", file=sys.stderr)

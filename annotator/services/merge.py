@@ -26,6 +26,7 @@ from typing import Any
 from annotator.core import Category, Codebook, Variable
 from annotator.store import Project, ProjectError
 from annotator.store.lock import ProjectLock, ProjectLocked
+from annotator.store.project import check_not_in_use
 
 #: What the report counts, in the order it prints them.
 KINDS = (
@@ -126,8 +127,9 @@ def merge(
     try:
         paths = [out] if out.exists() else []
         paths += [Path(p) for p in inputs if not (out.exists() and _same(Path(p), out))]
-        for path in paths:
-            opened.append(_open(path))
+        for number, path in enumerate(paths):
+            # The coders' files are only read; OUT, merged into, is written.
+            opened.append(_open(path, read_only=not (number == 0 and out.exists())))
         _check_same_project(opened)
         _check_codebooks(opened)
         try:
@@ -160,11 +162,17 @@ def _same(a: Path, b: Path) -> bool:
         return False
 
 
-def _open(path: Path) -> Project:
+def _open(path: Path, read_only: bool) -> Project:
     try:
-        project = Project.open(path)
+        project = Project.open(path, read_only=read_only)
     except ProjectError as exc:
         raise MergeRefused(str(exc)) from exc
+    if read_only:
+        try:
+            check_not_in_use(path)
+        except ProjectError as exc:
+            project.close()
+            raise MergeRefused(str(exc)) from exc
     # A damaged file is named now, before anything is merged, not half-way through.
     try:
         problems = [r[0] for r in project.db.execute("PRAGMA quick_check(3)").fetchall()]

@@ -107,7 +107,7 @@ def split(
     if seed is None:
         seed = random.SystemRandom().randrange(1 << 31)
     try:
-        source = Project.open(project_path)
+        source = Project.open(project_path, read_only=True)
     except ProjectError as exc:
         raise SplitError(str(exc)) from exc
     with source:

@@ -7,8 +7,9 @@ or a power cut, so a lock file left behind is stale by construction and simply t
 Where the file system has no locks (some network shares), the process id decides: a lock
 file naming a live process on this computer counts, any other is stale.
 
-The import's child process and the workers open the project without the lock: they belong
-to the app that holds it, and SQLite's own locking (WAL) keeps their writes apart.
+The window's import child process and its workers open the project without the lock: they
+belong to the app that holds it, and SQLite's own locking (WAL) keeps their writes apart.
+``annotator import`` takes the lock as the window does; ``merge`` takes the lock of OUT.
 """
 
 from __future__ import annotations
@@ -44,9 +45,9 @@ class ProjectLocked(Exception):
         if since:
             where += f", since {since}"
         super().__init__(
-            f"{path}: already open in another Annotator window ({where}). "
-            "Close it there, or work in that window; two windows on one project "
-            "would each miss the other's codes."
+            f"{path}: already open in another Annotator window or command ({where}). "
+            "Close it there or let it finish, or work in that window; two at once on one "
+            "project would each miss the other's work."
         )
 
 

@@ -6,6 +6,7 @@ the window shows as saved survives a crash. Open one ``Project`` per thread.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -40,6 +41,7 @@ from annotator.store.rows import (
     fts_query,
 )
 from annotator.store.schema import SCHEMA_VERSION, migrate, schema_version, text_hash
+from annotator.store.scratch import remove_dead_leftovers, remove_scratch, scratch_path
 from annotator.store.transfer import TransferStore
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -60,46 +62,83 @@ class Project(ListingStore, ActorStore, CodingStore, TransferStore):
 
     @classmethod
     def create(cls, path: str | Path, name: str = "") -> Project:
-        """Create a new, empty project file (refuses to overwrite an existing file)."""
+        """Create a new, empty project file (refuses to overwrite an existing file).
+
+        The file is made whole under a temporary name and then put in place, so a full
+        disk or a crash never leaves a half-made or empty project under ``path``.
+        """
         path = Path(path)
-        if path.exists():
+        if path.exists() or path.is_symlink():
             raise ProjectError(f"{path}: a file with this name already exists")
         if not path.parent.is_dir():
             raise ProjectError(f"{path}: the folder {path.parent} does not exist")
-        project = cls._connect(path)
-        with project.db.atomic():
-            project.db.table("project").insert_all(
-                [
-                    {"key": "id", "value": new_id()},
-                    {"key": "name", "value": name or path.stem},
-                    {"key": "created", "value": now_iso()},
-                ]
-            )
-        return project
+        remove_dead_leftovers(path, ("creating",))
+        tmp = scratch_path(path, "creating")
+        try:
+            project = cls._connect(tmp)
+            try:
+                with project.db.atomic():
+                    project.db.table("project").insert_all(
+                        [
+                            {"key": "id", "value": new_id()},
+                            {"key": "name", "value": name or path.stem},
+                            {"key": "created", "value": now_iso()},
+                        ]
+                    )
+                # Closing folds the journal into the file: what is moved is all there is.
+                project.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.DatabaseError as exc:
+                raise ProjectError(
+                    sqlite_error_message(path, exc) or f"{path}: cannot be created ({exc})"
+                ) from exc
+            finally:
+                project.db.close()
+            _put_in_place(tmp, path)
+        except OSError as exc:
+            raise ProjectError(os_error_message(path, exc)) from exc
+        finally:
+            remove_scratch(tmp)
+        return cls._connect(path)
 
     #: The instance lock, held while the window has the project open (see store.lock).
     _lock: ProjectLock | None = None
 
     @classmethod
-    def open(cls, path: str | Path, create: bool = False, exclusive: bool = False) -> Project:
+    def open(
+        cls,
+        path: str | Path,
+        create: bool = False,
+        exclusive: bool = False,
+        read_only: bool = False,
+    ) -> Project:
         """Open a project file, upgrading an older schema; ``create`` makes it if missing.
 
         ``exclusive``: refuse a project another running Annotator has open, and hold it
-        until ``close`` (the window does this; its workers and the CLI do not).
+        until ``close`` (the window and the import command do this).
+        ``read_only``: for commands that only read (export, split, agreement, the inputs of
+        a merge): nothing is written to the file, so a read-only file opens too; an older
+        schema is upgraded in a copy in memory.
+        A file that is not a project is refused before anything is written to it.
         """
         path = Path(path)
         if not path.exists():
             if not create:
                 raise ProjectError(f"{path}: no such project file")
-            if not exclusive:
-                return cls.create(path)
-            cls.create(path).close()
+            try:
+                created = cls.create(path)
+            except ProjectError:
+                if not path.exists():
+                    raise
+                # Made meanwhile by another process (two imports started at once): open it.
+            else:
+                if not exclusive:
+                    return created
+                created.close()
         if path.is_dir():
             raise ProjectError(f"{path}: is a folder, not a project file")
-        with path.open("rb") as fh:
-            head = fh.read(16)
-        if head and head != SQLITE_MAGIC:
-            raise ProjectError(f"{path}: not a project file (it is not an SQLite database)")
+        check_is_project(path)
+        if read_only:
+            return cls._connect_read_only(path)
         problem = access_problem(path)
         if problem:
             raise ProjectError(problem)
@@ -128,10 +167,7 @@ class Project(ListingStore, ActorStore, CodingStore, TransferStore):
             db = sqlite_utils.Database(conn)
             version = schema_version(db)
             if version > SCHEMA_VERSION:
-                raise ProjectError(
-                    f"{path}: made by a newer version of Annotator (schema {version}, "
-                    f"this version reads up to {SCHEMA_VERSION}); please update"
-                )
+                raise ProjectError(_newer_message(path, version))
             db.enable_wal()
             db.execute("PRAGMA foreign_keys = ON")
             # FULL: a code shown as saved survives a power cut too, not only a crash.
@@ -153,16 +189,41 @@ class Project(ListingStore, ActorStore, CodingStore, TransferStore):
             if isinstance(exc, sqlite3.OperationalError) and (
                 "locked" in str(exc) or "busy" in str(exc)
             ):
-                raise ProjectError(
-                    f"{path}: in use by another program (the file is locked); "
-                    "close it there and try again"
-                ) from exc
+                raise ProjectError(_in_use_message(path)) from exc
             message = sqlite_error_message(path, exc)
             raise ProjectError(message or f"{path}: cannot be opened as a project ({exc})") from exc
         except OSError as exc:
             if conn is not None:
                 conn.close()
             raise ProjectError(os_error_message(path, exc)) from exc
+        return cls(path, db)
+
+    @classmethod
+    def _connect_read_only(cls, path: Path) -> Project:
+        conn: sqlite3.Connection | None = None
+        try:
+            conn = _connect_uri(path, "ro")
+            db = sqlite_utils.Database(conn)
+            version = schema_version(db)
+            if version > SCHEMA_VERSION:
+                raise ProjectError(_newer_message(path, version))
+            if version < SCHEMA_VERSION:
+                # Upgraded in memory: the file stays as it is, readable by its own version.
+                memory = sqlite3.connect(":memory:", check_same_thread=False)
+                conn.backup(memory)
+                conn.close()
+                conn = memory
+                db = sqlite_utils.Database(conn)
+                migrate(db)
+            db.execute("PRAGMA query_only = ON")
+        except ProjectError:
+            if conn is not None:
+                conn.close()
+            raise
+        except sqlite3.DatabaseError as exc:
+            if conn is not None:
+                conn.close()
+            raise ProjectError(f"{path}: cannot be opened as a project ({exc})") from exc
         return cls(path, db)
 
     def close(self) -> None:
@@ -346,3 +407,98 @@ class Project(ListingStore, ActorStore, CodingStore, TransferStore):
     def annotation(self, annotation_id: str) -> Annotation | None:
         rows = list(self.db.query("select * from annotations where id = ?", [annotation_id]))
         return annotation_from_row(rows[0]) if rows else None
+
+
+def check_is_project(path: Path) -> None:
+    """Refuse, before anything is written, a file that is not an Annotator project."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        raise ProjectError(os_error_message(path, exc)) from exc
+    if size == 0:
+        raise ProjectError(
+            f"{path}: the file is empty (0 bytes), not a project; perhaps a copy or a save "
+            "that did not finish. Use the project's backup, or the coder's own file"
+        )
+    if head != SQLITE_MAGIC:
+        raise ProjectError(f"{path}: not a project file (it is not an SQLite database)")
+    # Nobody has it open for writing when there is no journal beside it: then it is read as
+    # it lies (immutable), without the shared-memory file SQLite would otherwise leave there.
+    try:
+        idle = Path(f"{path}-wal").stat().st_size == 0
+    except OSError:
+        idle = True
+    try:
+        conn = _connect_uri(path, "ro&immutable=1" if idle else "ro")
+    except sqlite3.DatabaseError as exc:
+        if "unable to open" in str(exc):
+            return  # a WAL file in a read-only folder: the opening itself says why
+        raise ProjectError(f"{path}: cannot be opened as a project ({exc})") from exc
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        tables = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
+    except sqlite3.DatabaseError as exc:
+        if "unable to open" in str(exc) or "readonly" in str(exc):
+            return  # as above
+        raise ProjectError(f"{path}: cannot be opened as a project ({exc})") from exc
+    finally:
+        conn.close()
+    missing = {"project", "articles", "annotations"} - tables
+    if version < 1 or missing:
+        what = ", ".join(sorted(missing)) + " tables" if missing else "version"
+        raise ProjectError(
+            f"{path}: not a project (an SQLite database of another program: it has no "
+            f"Annotator {what}); it was left as it was"
+        )
+
+
+def check_not_in_use(path: Path) -> None:
+    """Refuse a file another program is writing to (its next codes would be missed).
+
+    Takes the write lock and gives it back at once, which writes nothing; a file that
+    cannot be written cannot be in the middle of a write either.
+    """
+    if not os.access(path, os.W_OK):
+        return
+    try:
+        conn = sqlite3.connect(str(path), timeout=0.2)
+    except sqlite3.DatabaseError:
+        return  # the opening itself says why
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+    except sqlite3.DatabaseError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise ProjectError(_in_use_message(path)) from exc
+    finally:
+        conn.close()
+
+
+def _in_use_message(path: Path) -> str:
+    return f"{path}: in use by another program (the file is locked); close it there and try again"
+
+
+def _newer_message(path: Path, version: int) -> str:
+    return (
+        f"{path}: made by a newer version of Annotator (schema {version}, "
+        f"this version reads up to {SCHEMA_VERSION}); please update"
+    )
+
+
+def _connect_uri(path: Path, mode: str) -> sqlite3.Connection:
+    uri = f"{path.resolve().as_uri()}?mode={mode}"
+    return sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=10)
+
+
+def _put_in_place(tmp: Path, path: Path) -> None:
+    """Move ``tmp`` to ``path`` without ever replacing a file made there meanwhile."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise ProjectError(f"{path}: a file with this name already exists") from None
+    except OSError:  # a file system without hard links
+        if path.exists():
+            raise ProjectError(f"{path}: a file with this name already exists") from None
+        os.replace(tmp, path)
