@@ -176,20 +176,6 @@ def test_fr_report_runs_to_the_sentence_end_past_marks_until_the_next_act() -> N
     ]
 
 
-def test_fr_pour_x_with_a_relative_clause_reports_what_follows_it() -> None:
-    text = (
-        "Pour Sophie Lambert, qui tient une librairie, le chantier a déjà coûté "
-        '"une année entière de chiffre d’affaires".\n'
-    )
-    assert _kinds(text, "fr") == [
-        (
-            "indirect",
-            'le chantier a déjà coûté "une année entière de chiffre d’affaires"',
-            "Sophie Lambert",
-        )
-    ]
-
-
 def test_en_report_and_quoted_second_clause_are_report_and_partial_quote() -> None:
     text = (
         "Bath’s manager, Carl Dobbs, was angry. He said his defender had not touched the "
@@ -241,8 +227,5 @@ def test_en_what_an_interview_question_reports_is_not_a_quote() -> None:
 
 
 def test_en_name_after_a_naming_verb_is_not_a_quote_even_before_a_verb() -> None:
-    text = (
-        "Tom Reddaway, the striker supporters call “The Hammer”, headed a late winner.\n"
-        'The American Lung Association called the decision "a gift to an industry".\n'
-    )
-    assert _kinds(text, "en") == [("partial", "a gift to an industry", None)]
+    text = "Tom Reddaway, the striker supporters call “The Hammer”, headed a late winner.\n"
+    assert _kinds(text, "en") == []
