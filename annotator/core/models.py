@@ -10,6 +10,7 @@ from typing import Any, Literal
 from annotator.core.answers import yes_no_code
 
 QuoteKind = Literal["direct", "partial", "indirect"]
+SpeakerType = Literal["person", "organisation", "descriptor"]
 
 #: Entity labels as researchers read them; spaCy's labels are mapped onto these.
 ENTITY_LABELS = ("PERSON", "ORG", "PLACE", "OTHER")
@@ -44,7 +45,8 @@ class Quote:
     """A quote and who said it.
 
     ``text`` is what was said (for a direct quote, the words inside the marks);
-    ``speaker`` is the resolved full name as it appears in the article, and
+    ``speaker`` is the resolved full name as it appears in the article (an organisation's
+    name, or an unnamed source's descriptor as written), and
     ``speaker_start``/``speaker_end`` locate that name in the text; ``cue`` is
     the reporting verb or phrase ("a déclaré", "said", "selon").
     """
@@ -59,6 +61,9 @@ class Quote:
     cue: str | None = None
     #: The id of the speaker's ``Actor`` in the same ``Analysis`` (or project).
     actor_id: str | None = None
+    #: "person", "organisation" or "descriptor" ("un proche du président"); None with no
+    #: speaker. Not stored in projects yet: pre-annotation and ``analyze --json`` give it.
+    speaker_type: SpeakerType | None = None
 
 
 @dataclass(slots=True)
