@@ -53,6 +53,7 @@ def test_analyze_prints_one_json_object_per_file(articles, capsys):
             "speaker_start",
             "speaker_end",
             "cue",
+            "speaker_type",
         }
     fr_quote = next(q for q in records[0]["quotes"] if q["kind"] == "direct")
     assert fr_quote["text"] == "Nous ne reculerons pas"

@@ -6,17 +6,18 @@ import bisect
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
+from typing import cast
 
 from spacy.tokens import Doc
 
-from ..core.models import Analysis, Quote
+from ..core.models import Analysis, Quote, SpeakerType
 from .actors import Attribution, find_actors
 from .entities import Mention, extract_entities
 from .indirect import indirect_candidates
-from .lexicon import get_lexicon
+from .lexicon import Lexicon, get_lexicon
 from .marks import find_marked_spans
 from .quotes import QuoteFinder, _Candidate
-from .speakers import SpeakerResolver
+from .speakers import SPEAKER_TYPES, SpeakerResolver
 
 
 def build_analysis(doc: Doc, text: str, language: str) -> Analysis:
@@ -50,7 +51,9 @@ def build_analysis(doc: Doc, text: str, language: str) -> Analysis:
                 end=end,
                 text=text[c.start : end],
                 kind=c.kind,
-                speaker=speaker.entity.text if speaker else None,
+                # The original text: a described source's words come from the parse.
+                speaker=text[speaker.entity.start : speaker.entity.end] if speaker else None,
+                speaker_type=speaker_type(speaker, lex),
                 speaker_start=speaker.entity.start if speaker else None,
                 speaker_end=speaker.entity.end if speaker else None,
                 cue=cue,
@@ -66,6 +69,16 @@ def build_analysis(doc: Doc, text: str, language: str) -> Analysis:
     return Analysis(
         language=language, entities=[m.entity for m in mentions], quotes=quotes, actors=actors
     )
+
+
+def speaker_type(speaker: Mention | None, lex: Lexicon) -> SpeakerType | None:
+    """ "person", "organisation" or "descriptor", from the label the speaker carries;
+    « Matignon », "the Kremlin" are institutions whatever the NER calls them."""
+    if speaker is None:
+        return None
+    if speaker.entity.text.replace("’", "'").lower() in lex.institution_names:
+        return "organisation"
+    return cast("SpeakerType | None", SPEAKER_TYPES.get(speaker.entity.label))
 
 
 def reconcile(marked: list[_Candidate], indirect: list[_Candidate]) -> list[_Candidate]:

@@ -14,7 +14,7 @@ from .quotes import (
     _TRAILING,
     QuoteFinder,
     _Candidate,
-    person_only,
+    speaker_only,
 )
 
 # Tokens that may stand between a reporting verb and "que"/"that".
@@ -242,7 +242,7 @@ def indirect_candidates(finder: QuoteFinder, quoted: list[tuple[int, int]]) -> l
                     out.append(cand)
     out.extend(_bare_clauses(finder, quoted, out))
     for c in out:
-        c.speaker = partial(person_only, c.speaker)
+        c.speaker = partial(speaker_only, c.speaker)
     return out
 
 
@@ -350,11 +350,14 @@ def _according_candidate(
     doc, text = finder.doc, finder.text
     np_start = tok.i + seq_len
     comma = None
-    for i in range(np_start, min(sent.end, np_start + 10)):
+    sent_start, sent_end = bounds
+    # The written sentence, not the parser's: it may cut « Selon | un cadre du parti, … ».
+    for i in range(np_start, min(len(doc), np_start + 10)):
+        if doc[i].idx >= sent_end:
+            break
         if doc[i].text == "," or (doc[i].is_space and "\n" in doc[i].text):
             comma = i
             break
-    sent_start, sent_end = bounds
     pos = tok.idx
     speaker: Callable[[], Mention | None] = partial(finder.res.resolve_noun_phrase, np_start, pos)
     if first_word is not None and first_word.i >= tok.i - 1:

@@ -37,8 +37,9 @@ class Lexicon:
     work_cues: frozenset[str]
     articles: frozenset[str]
     # A quotation inside reported speech ('said the fine was “a rounding error”'): coded
-    # as the partial quote alone ("partial", English news convention) or as the reported
-    # clause that includes it ("reported", French: « a estimé que … « … » »).
+    # as the partial quote alone ("partial"), as the reported clause that includes it
+    # ("reported") or as both, the partial quote nested in the report ("both", the
+    # convention of the real-news gold set for both languages).
     partial_in_reported: str
     # "A spokeswoman said": a title with one of these is someone not named (yet).
     indefinite: frozenset[str] = frozenset()
@@ -49,6 +50,17 @@ class Lexicon:
     # Given names whose gender in this language differs from the worldwide figures of
     # data/first_names.json (French « Jean », « Patrice »); "" means unknown.
     first_names: dict[str, str] = field(default_factory=dict)
+    # Common nouns that name an institution speaking (« la préfecture », "the ministry"):
+    # an organisation, not an unnamed person.
+    institutions: frozenset[str] = frozenset()
+    # Common nouns that report figures, not speech: « selon des chiffres officiels ».
+    not_speakers: frozenset[str] = frozenset()
+    # Prepositions that join a complement to a described source: « un proche du
+    # président », "a spokeswoman for the ministry" (not « dans un communiqué »).
+    descriptor_links: frozenset[str] = frozenset()
+    # Names that are institutions when they speak (« estime Matignon », "the Kremlin
+    # said"), whatever the NER calls them.
+    institution_names: frozenset[str] = frozenset()
 
     def is_reporting_verb(self, lower: str, lemma: str) -> bool:
         """Whether a token (lowercase form and lemma) is a reporting verb."""
@@ -96,6 +108,10 @@ def get_lexicon(language: str) -> Lexicon:
         speaker_possessives=_lower_set(raw.get("speaker_possessives", [])),
         post_nominals=_lower_set(raw.get("post_nominals", [])),
         first_names={k.lower(): v for k, v in raw.get("first_names", {}).items()},
+        institutions=_lower_set(raw.get("institutions", [])),
+        not_speakers=_lower_set(raw.get("not_speakers", [])),
+        descriptor_links=_lower_set(raw.get("descriptor_links", [])),
+        institution_names=_lower_set(raw.get("institution_names", [])),
     )
 
 

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from ..core.models import QuoteKind
 from .entities import Mention
 from .marks import MarkedSpan
-from .speakers import SpeakerResolver
+from .speakers import SPEAKER_LABELS, SpeakerResolver
 from .terms import _SENTENCE_END, TermRules
 
 # A cue verb must come within this many tokens of the closing mark ('", a-t-il déclaré').
@@ -30,9 +30,18 @@ def _no_speaker() -> Mention | None:
 
 
 def person_only(find: Callable[[], Mention | None]) -> Mention | None:
-    """A speaker is a person: a quote put in an organisation's mouth has none."""
+    """A person, for marks inside an interviewee's answer: they quote someone else."""
     found = find()
     return found if found is not None and found.entity.label == "PERSON" else None
+
+
+def speaker_only(find: Callable[[], Mention | None]) -> Mention | None:
+    """A speaker is a person, an organisation or an unnamed source, never a place nor a
+    dateline's agency tag ("PARIS (AFP) -")."""
+    found = find()
+    if found is None or found.dateline or found.entity.label not in SPEAKER_LABELS:
+        return None
+    return found
 
 
 def _first_found(*finders: Callable[[], Mention | None]) -> Mention | None:
@@ -131,21 +140,29 @@ class QuoteFinder(TermRules):
             before = window[:k]
 
             def speaker(pos: int, before: list[int] = before, v: int = v) -> Mention | None:
+                # '," Volkova told reporters' with Volkova taken for an organisation, '," the
+                # company said': what stands before the verb when no person does.
+                fallback: Mention | None = None
                 for i in before:
                     t = doc[i]
                     if t.lower_ in self.lex.pronouns:
                         return self.res.resolve_pronoun(t.lower_, pos)
                     m = self.res.mention_at(i)
                     if m is not None and m.entity.label != "PERSON":
+                        fallback = fallback or m
                         continue  # '," EU competition chief Sofia Marchetti told': go on
                     if m is not None:
                         return self.res.canonical(m)
                     if t.lower_ in self.lex.titles:
                         return self.res.resolve_noun_phrase(i, pos)
+                    if t.dep_.startswith("nsubj") and t.head.i == v and fallback is None:
+                        fallback = self.res.describe(t)
+                if fallback is not None:
+                    return fallback
                 # Inversion: '"…," said council leader Sarah Collins' — the parse's subject.
                 for child in doc[v].children:
                     if child.dep_.startswith("nsubj") and child.i > v:
-                        found = self.res.resolve_token(child, pos)
+                        found = self.res.resolve_token(child, pos, describe=True)
                         if found is not None:
                             return found
                 nxt = v + 1
@@ -195,7 +212,7 @@ class QuoteFinder(TermRules):
                 for head in (doc[verb], doc[verb].head):
                     for child in head.children:
                         if child.dep_.startswith("nsubj") and child.i < open_tok:
-                            found = self.res.resolve_token(child, child.idx)
+                            found = self.res.resolve_token(child, child.idx, describe=True)
                             if found is not None:
                                 return found
             for k in range(verb if verb is not None else last, sent_start - 1, -1):
@@ -258,7 +275,9 @@ class QuoteFinder(TermRules):
                 if found is not None:
                     return found
             if subjects:
-                return None  # "a spokeswoman for X said": a subject that names nobody
+                # "a spokeswoman for X said": a subject that names nobody, as described;
+                # not the subject of a verb above that reports nothing
+                return self.res.describe(subjects[0]) if self.is_cue_verb(t) else None
             if t.head.i == t.i:
                 break
             t = t.head
@@ -400,14 +419,18 @@ class QuoteFinder(TermRules):
             if inside and self.lex.partial_in_reported == "reported":
                 continue
             if inside:
-                # The partial quote stands for the report around it and takes its speaker.
+                # The partial quote takes the speaker of the report around it; it stands
+                # for that report ("partial") or is nested in it ("both").
                 around = [c for c in self.indirect if _within(span, [(c.start, c.end)])]
-                self.indirect = [c for c in self.indirect if c not in around]
+                if self.lex.partial_in_reported == "partial":
+                    self.indirect = [c for c in self.indirect if c not in around]
                 for c in around[:1]:
-                    cand.speaker = partial(_first_found, cand.speaker, c.speaker)
+                    # Nested words are the reporter's own: "Onslow said that Pellow had
+                    # described the errors as “paperwork slips”" quotes Onslow.
+                    cand.speaker = partial(_first_found, c.speaker, cand.speaker)
                     cand.cue = cand.cue or c.cue
             cand.mark_end, cand.opens_clause = span.close_pos + 1, opens_clause
-            cand.speaker = partial(person_only, cand.speaker)
+            cand.speaker = partial(speaker_only, cand.speaker)
             out.append(cand)
             prev_direct = cand if cand.kind == "direct" else None
             prev_close = span.close_pos

@@ -6,6 +6,7 @@ import bisect
 
 from spacy.tokens import Doc, Token
 
+from ..core.models import Entity
 from .entities import Mention, bare
 from .lexicon import Lexicon, first_name_gender
 
@@ -16,6 +17,25 @@ _TITLE_WINDOW = 9
 _APPOS_WINDOW = 12
 # How far a noun phrase after a cue verb may run before the name ("a ajouté le ministre X").
 _NP_WINDOW = 8
+
+#: Entity labels a speaker may carry, and the speaker type each gives: named people and
+#: organisations, institutions named by a common noun (« la préfecture », "the ministry")
+#: and unnamed sources (« un proche du président », "a spokeswoman for the ministry").
+INSTITUTION = "INSTITUTION"
+DESCRIPTOR = "DESCRIPTOR"
+SPEAKER_TYPES = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    INSTITUTION: "organisation",
+    DESCRIPTOR: "descriptor",
+}
+SPEAKER_LABELS = frozenset(SPEAKER_TYPES)
+# What may follow a descriptor's noun as part of it: "for the ministry", « du président ».
+_COMPLEMENTS = {"amod", "nmod", "prep", "compound", "flat:name"}
+# What a noun after a reporting verb is when someone is told, not telling.
+_OBJECTS = {"dobj", "obj", "iobj", "dative", "obl", "pobj", "obl:arg", "obl:mod"}
+# A described source longer than this many words is cut to its noun.
+_DESCRIPTOR_WORDS = 8
 
 
 class SpeakerResolver:
@@ -29,7 +49,9 @@ class SpeakerResolver:
         quoted: list[tuple[int, int]],
     ) -> None:
         self.doc = doc
+        self.text = doc.text
         self.lex = lex
+        self._quoted = quoted
         self._bare_honorifics = frozenset(h.rstrip(".") for h in lex.honorifics)
         self.persons = [m for m in mentions if m.entity.label == "PERSON"]
         self._by_token: dict[int, Mention] = {}
@@ -49,6 +71,7 @@ class SpeakerResolver:
             if words:
                 self._fullest.setdefault(words[-1], []).append(m)
         self._persons_start = [m.entity.start for m in self.persons]
+        self._starts = [t.idx for t in doc]
         # "A spokeswoman for the department said …": a title with an indefinite article
         # and no name is someone new, whom a later "the spokeswoman" means.
         self._anonymous: list[tuple[int, str]] = [
@@ -308,12 +331,18 @@ class SpeakerResolver:
         for k in range(idx - 1, -1, -1):
             m = self.persons[k]
             if m.entity.start < anonymous:
-                return None  # the unnamed one came later: "the spokeswoman" is that one
+                # the unnamed one came later: "the spokeswoman" is that one, as described
+                return self._described_at(anonymous)
             if title in self._titles[m]:
                 return self.canonical(m)
         if anonymous >= 0:
-            return None
+            return self._described_at(anonymous)
         return self._salient(pos, gender) if gender or salient else None
+
+    def _described_at(self, char: int) -> Mention | None:
+        """The unnamed source introduced at char ("A spokeswoman for the department")."""
+        i = bisect.bisect_right(self._starts, char) - 1
+        return self.describe(self.doc[i]) if i >= 0 else None
 
     def is_indefinite(self, t: Token) -> bool:
         """Whether a noun comes with an indefinite article ("a spokeswoman", « une élue »)."""
@@ -348,8 +377,12 @@ class SpeakerResolver:
                 return self._events[k]
         return None
 
-    def resolve_token(self, token: Token, pos: int | None = None) -> Mention | None:
-        """Resolve a subject-like token: a name, a pronoun or a title."""
+    def resolve_token(
+        self, token: Token, pos: int | None = None, describe: bool = False
+    ) -> Mention | None:
+        """Resolve a subject-like token: a name, a pronoun or a title; with describe, a
+        common noun that names nobody is the speaker as described (« un proche du
+        président », « la préfecture »)."""
         at = pos if pos is not None else token.idx
         m = self.mention_at(token.i)
         if m is None and token.pos_ in ("PROPN", "X"):
@@ -372,8 +405,49 @@ class SpeakerResolver:
                         return self.canonical(m)
         if low in self.lex.titles:
             apposed = self._named_before_verb(token)
-            return apposed or self.resolve_noun_phrase(token.i, at)
-        return None
+            return apposed or self.resolve_noun_phrase(token.i, at, describe=describe)
+        return self.describe(token) if describe else None
+
+    def describe(self, head: Token | None) -> Mention | None:
+        """The noun phrase around a common noun as an unnamed source ("spokeswoman for the
+        ministry", « source policière ») or an institution (« agence régionale de santé »):
+        the noun with its adjectives and complements, without its determiner."""
+        if head is None or head.pos_ not in ("NOUN", "PROPN") or _inside(head.idx, self._quoted):
+            return None
+        lex = self.lex
+        if head.lower_ in lex.not_speakers or head.lemma_.lower() in lex.not_speakers:
+            return None
+        doc = self.doc
+        lo = head.i
+        while lo > 0:
+            t = doc[lo - 1]
+            if t.head.i != head.i or t.dep_ not in ("amod", "compound", "nmod:poss", "poss"):
+                break
+            if t.dep_ in ("poss", "nmod:poss") and t.pos_ in ("PRON", "DET"):
+                break  # "his spokesman": the possessive is a determiner
+            lo -= 1
+        hi = head.i
+        for child in head.rights:
+            if child.dep_ not in _COMPLEMENTS or child.left_edge.i != hi + 1:
+                break
+            first = doc[hi + 1]
+            if first.pos_ == "ADP" and first.lower_ not in lex.descriptor_links:
+                break  # « l'agence … dans un communiqué »: where it said it, not who
+            end = hi
+            for t in doc[hi + 1 : child.right_edge.i + 1]:
+                if t.is_punct or t.pos_ in ("VERB", "AUX") or "\n" in t.text:
+                    break
+                end = t.i
+            if end < child.i:
+                break
+            hi = end
+        if hi - lo >= _DESCRIPTOR_WORDS:
+            hi = head.i
+        start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+        text = self.text[start:end]
+        institution = head.lower_ in lex.institutions or head.lemma_.lower() in lex.institutions
+        label = "ORG" if head.pos_ == "PROPN" else INSTITUTION if institution else DESCRIPTOR
+        return Mention(Entity(start, end, text, label), lo, hi + 1)
 
     def _named_before_verb(self, token: Token) -> Mention | None:
         """« Le président de l’association X, qui coordonne le off, Christophe Ravier,
@@ -389,11 +463,17 @@ class SpeakerResolver:
                 return self.canonical(m)
         return None
 
-    def resolve_noun_phrase(self, i: int, pos: int, limit: int = _NP_WINDOW) -> Mention | None:
-        """Resolve the noun phrase starting at token i ("le ministre X", "il", "Trump")."""
+    def resolve_noun_phrase(
+        self, i: int, pos: int, limit: int = _NP_WINDOW, describe: bool = True
+    ) -> Mention | None:
+        """Resolve the noun phrase starting at token i ("le ministre X", "il", "Trump");
+        with describe, a noun phrase that names nobody is the speaker as described
+        ("a spokeswoman for the ministry", « la gendarmerie »)."""
         doc = self.doc
         title: str | None = None
         title_tok = doc[i]
+        noun: Token | None = None  # the head of a noun phrase that names nobody
+        preposition = False
         end = min(len(doc), i + limit)
         skip_to = i
         for j in range(i, end):
@@ -432,15 +512,37 @@ class SpeakerResolver:
                     return self.canonical(m)
             if t.dep_ in ("compound", "poss") or (t.dep_ == "case" and _possessive(doc, j)):
                 continue  # "council leader", "the council 's"
+            if t.pos_ == "ADP" and title is None:
+                preposition = True  # « a déclaré à la presse »: told to, not by
+            # « selon le Journal du Centre »: a name the NER missed is named all the same
+            nominal = t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.text[:1].isupper())
+            if title is None and noun is None and nominal and not preposition:
+                noun = None if self._told(t) else t
             if t.is_punct or t.pos_ in ("VERB", "AUX") or (title is None and t.pos_ == "NOUN"):
                 break
         if title is None or self.is_indefinite(title_tok) or self._speaker_owned(title_tok):
-            return None  # "a spokeswoman said", « ma mère disait »: nobody named
+            # "a spokeswoman said": nobody named, the spokeswoman as described; « ma mère
+            # disait »: nobody a reader could name
+            if not describe or (title is not None and self._speaker_owned(title_tok)):
+                return None
+            return self.describe(title_tok if title is not None else noun)
         # "the minister said" may mean whoever the story is about; "her editor" may not.
         owned = any(
             c.dep_ == "poss" or c.morph.get("Poss", []) == ["Yes"] for c in title_tok.children
         )
-        return self.resolve_title(title, pos, self._np_gender(title_tok), salient=not owned)
+        found = self.resolve_title(title, pos, self._np_gender(title_tok), salient=not owned)
+        return found if found is not None or not describe else self.describe(title_tok)
+
+    def _told(self, t: Token) -> bool:
+        """'"…," Volkova told reporters': the object of a reporting verb that has its own
+        subject is who was told (« précise l'agence » has none: the agency is the
+        subject, whatever the parse calls it)."""
+        verb = t.head
+        return (
+            t.dep_ in _OBJECTS
+            and self.lex.is_reporting_verb(verb.lower_, verb.lemma_.lower())
+            and any(c.dep_.startswith("nsubj") for c in verb.children)
+        )
 
     def _speaker_owned(self, t: Token) -> bool:
         """« ma mère », "our coach": a title owned by the one speaking or spoken to."""

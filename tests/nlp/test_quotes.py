@@ -166,17 +166,19 @@ def test_fr_report_runs_to_the_sentence_end_past_marks_until_the_next_act() -> N
             "la rivière mettrait «au moins cinq ans» à retrouver ses truites",
             "Robert Lachaud",
         ),
+        ("partial", "au moins cinq ans", "Robert Lachaud"),
         ("indirect", "les responsables soient «sanctionnés lourdement»", "Robert Lachaud"),
+        ("partial", "sanctionnés lourdement", "Robert Lachaud"),
         (
             "indirect",
             "un plan était en cours, avec des primes pour les soignants",
             "Laurent Guichard",
         ),
-        ("indirect", "la crise était prévisible", None),
+        ("indirect", "la crise était prévisible", "syndicat"),
     ]
 
 
-def test_en_report_and_quoted_second_clause_are_report_and_partial_quote() -> None:
+def test_en_report_and_quoted_second_clause_are_one_report_with_a_nested_partial() -> None:
     text = (
         "Bath’s manager, Carl Dobbs, was angry. He said his defender had not touched the "
         "ball and that the officials had “had a difficult afternoon”.\n"
@@ -185,10 +187,15 @@ def test_en_report_and_quoted_second_clause_are_report_and_partial_quote() -> No
     )
     a = analyze(text, "en")
     q = find_quote(a, "his defender", "indirect")
-    assert (q.text, q.speaker) == ("his defender had not touched the ball", "Carl Dobbs")
+    assert (q.text, q.speaker) == (
+        "his defender had not touched the ball and that the officials had “had a "
+        "difficult afternoon”",
+        "Carl Dobbs",
+    )
     assert find_quote(a, "had a difficult afternoon", "partial").speaker == "Carl Dobbs"
-    assert find_quote(a, "paperwork slips", "partial")
-    assert not [q for q in a.quotes if q.text.startswith("Pellow, when")]
+    # What Onslow reports Pellow said is Onslow's report, and the marked words his own.
+    assert find_quote(a, "Pellow, when", "indirect").speaker == "Onslow"
+    assert find_quote(a, "paperwork slips", "partial").speaker == "Onslow"
 
 
 def test_fr_terms_nicknames_and_mocked_words_are_not_quotes_but_reported_words_are() -> None:
@@ -200,7 +207,7 @@ def test_fr_terms_nicknames_and_mocked_words_are_not_quotes_but_reported_words_a
         "La ministre a ironisé sur la « soi-disant austérité » dénoncée par l’opposition.\n"
         "La chambre d’agriculture du Gers a réclamé un dispositif d’indemnisation « immédiat ».\n"
     )
-    assert _kinds(text, "fr") == [("partial", "immédiat", None)]
+    assert _kinds(text, "fr") == [("partial", "immédiat", "chambre d’agriculture du Gers")]
 
 
 def test_fr_marks_inside_an_interview_answer_are_partial_quotes() -> None:
