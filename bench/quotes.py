@@ -23,6 +23,7 @@ from pathlib import Path
 from annotator import nlp
 from annotator.nlp.analysis import build_analysis
 from annotator.nlp.normalize import normalize_for_model
+from bench.sizes import size
 
 GOLD = Path(__file__).resolve().parent.parent / "tests" / "gold"
 #: Held-out articles, not looked at while the rules were tuned: scored apart, so that
@@ -260,6 +261,7 @@ def score_article(gold: Gold, scores: Scores) -> None:
 def evaluate(root: Path = GOLD) -> dict[str, Scores]:
     results: dict[str, Scores] = {}
     for lang, golds in sorted(load_all(root).items()):
+        golds = golds[: size(len(golds), 1)]
         nlp.analyze(golds[0].text, lang)  # load and warm the pipeline before timing
         scores = results.setdefault(lang, Scores())
         for gold in golds:

@@ -24,7 +24,8 @@ SPEAKER_TYPES = {"person", "organisation", "descriptor"}
 LANGUAGES = ("en", "fr")
 MIN_ARTICLES = {GOLD: 20, UNSEEN: 5}
 #: The real set counts once it is committed whole (with its README); while it is being
-#: annotated only the files already there are checked.
+#: annotated only the files already there are checked. The written set's own articles are
+#: those of gold/<lang>/, not gold/real/.
 if (REAL / "README.md").exists():
     MIN_ARTICLES.update(dict.fromkeys(REAL_SETS, 20))
 
@@ -83,8 +84,11 @@ def check(ok: object, message: str) -> None:
 
 def _speaker_in_text(speaker: str, text: str, real: bool) -> bool:
     # On real pages an annotator may have resolved « M. Castaner » to a fuller name known
-    # from elsewhere; the held-out half is never edited, so its surname must be there.
-    return speaker in text or (real and speaker.split()[-1] in text)
+    # from elsewhere, or written "Critics" as "critics"; the held-out half is never edited,
+    # so its surname, in any case, must be there.
+    if speaker in text:
+        return True
+    return real and speaker.split()[-1].casefold() in text.casefold()
 
 
 @pytest.mark.parametrize("path", PAIRS, ids=lambda p: str(p.relative_to(GOLD).with_suffix("")))
