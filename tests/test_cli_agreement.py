@@ -126,7 +126,10 @@ def test_table_lists_every_variable_and_picks_by_name(study, capsys):
     ]  # fmt: skip
     assert main(["agreement", str(study), "--variables", "tone, Actor", "--draws", "0"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert [line.split()[0] for line in lines[1:]] == ["tone", "Actor"]
+    assert [line.split()[0] for line in lines[1:3]] == ["tone", "Actor"]
+    # Below the table, the articles and coders a span category was computed on.
+    assert lines[3] == "" and lines[4].startswith("Actor: ")
+    assert "articles entered; coders counted on them (" in lines[4]
 
 
 def test_xlsx_report_is_a_reliability_sheet(study, tmp_path, capsys):

@@ -26,6 +26,8 @@ SHEET_COLUMNS = (
     "kappa_kind",
     "units",
     "coders",
+    "articles",
+    "coders_entered",
     "note",
 )
 _FORMULA_PREFIXES = ("=", "+", "-", "@")
@@ -57,7 +59,23 @@ def format_table(rows: Sequence[AgreementRow]) -> str:
         for line in lines
     ]
     notes = [f"{row.name}: {row.reason}" for row in rows if row.reason]
+    notes += [
+        f"{row.name}: {count(len(row.entered), 'article')} entered; coders counted on them"
+        f" ({_by_coder(row)}) are those given the article, who marked it done or coded it,"
+        " with no span where they made none"
+        for row in rows
+        if row.unit == "character"
+    ]
     return "\n".join(text + ([""] + notes if notes else [])) + "\n"
+
+
+def count(number: int, word: str) -> str:
+    return f"{number} {word}{'' if number == 1 else 's'}"
+
+
+def _by_coder(row: AgreementRow) -> str:
+    """``alice 12, bob 11``: on how many of the articles that entered each coder counted."""
+    return ", ".join(f"{coder} {n}" for coder, n in row.entered_by_coder().items())
 
 
 def report_json(rows: Sequence[AgreementRow]) -> dict[str, Any]:
@@ -97,6 +115,8 @@ def write_reliability_sheet(
                 row.kappa_kind or "",
                 row.units,
                 row.coders,
+                len(row.entered) if row.unit == "character" else None,
+                _by_coder(row),
                 row.reason,
             ]
         )
@@ -110,7 +130,7 @@ def write_reliability_sheet(
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     for index, name in enumerate(SHEET_COLUMNS, start=1):
-        width = {"variable": 28, "note": 50}.get(name, 12)
+        width = {"variable": 28, "note": 50, "coders_entered": 30}.get(name, 12)
         sheet.column_dimensions[get_column_letter(index)].width = width
     return sheet
 

@@ -35,11 +35,12 @@ def project_agreement(
     coded spans, in codebook order.
 
     ``variables`` picks variables and categories by name; a name that is neither is a
-    ``ValueError`` naming it. A coder coded an article when they gave it a value or made a
-    span there; span agreement counts every character of the articles that two coders or
-    more coded. A unit variable is compared over the units that two coders or more
-    coded, matched by overlap of their spans (see ``units``). The adjudicated version is
-    not a coder and is left out.
+    ``ValueError`` naming it. Span agreement counts every character of the articles that
+    two coders or more coded, were given by split or marked done; a coder counted on an
+    article who made no span of a category there counts as "no span" (each row's
+    ``entered`` lists those articles and coders). A unit variable is compared over the
+    units that two coders or more coded, matched by overlap of their spans (see
+    ``units``). The adjudicated version is not a coder and is left out.
     """
     codebook = project.codebook()
     category_names = _category_names(codebook)
@@ -87,7 +88,15 @@ def project_agreement(
                 (annotation.article_id, annotation.coder, annotation.start, annotation.end)
             )
     spans = {name: spans[name] for name in category_names.values() if name in spans}
-    pairable = [a for a, names in coders_by_article.items() if len(names) >= 2]
+    # A coder given the article (split) or who marked it done, and made no span of a
+    # category there, found none: "no span", not missing (leaving them out inflates alpha).
+    span_coders = {a: dict(names) for a, names in coders_by_article.items()}
+    given = [(a, c) for a, c in project.assignments() if c not in excluded]
+    given += [(s.article_id, s.coder) for s in project.statuses() if s.done]
+    for article_id, coder in given:
+        if coder not in excluded:
+            span_coders.setdefault(article_id, {})[coder] = None
+    pairable = [a for a, names in span_coders.items() if len(names) >= 2]
     lengths = {a: len(project.article(str(a)).text) for a in pairable} if spans else {}
 
     rows = agreement_report(
@@ -98,7 +107,7 @@ def project_agreement(
         },
         spans=spans,
         lengths=lengths,
-        coders_by_article={a: list(names) for a, names in coders_by_article.items()},
+        coders_by_article={a: list(names) for a, names in span_coders.items()},
         draws=draws,
         seed=seed,
     )

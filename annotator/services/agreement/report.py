@@ -7,7 +7,7 @@ way from whatever they read.
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from annotator.core.answers import decimal_point, yes_no_code
@@ -51,6 +51,17 @@ class AgreementRow:
     #: across coders, see ``units``), ``character`` for span categories.
     unit: Literal["article", "unit", "character"] = "article"
     reason: str = ""
+    #: For a span category: the articles that entered, each with the coders counted there
+    #: (who coded it, was given it by split or marked it done), sorted.
+    entered: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def entered_by_coder(self) -> dict[str, int]:
+        """How many of the articles that entered each coder was counted on."""
+        counts: dict[str, int] = {}
+        for _article, coders in self.entered:
+            for coder in coders:
+                counts[coder] = counts.get(coder, 0) + 1
+        return dict(sorted(counts.items()))
 
     def as_dict(self) -> dict[str, Any]:
         """The row as JSON-ready data (``ci`` as ``[low, high]`` or ``null``)."""
@@ -66,6 +77,16 @@ class AgreementRow:
             "coders": self.coders,
             "unit": self.unit,
             "reason": self.reason,
+            **(
+                {
+                    "articles": [
+                        {"article_id": article, "coders": list(coders)}
+                        for article, coders in self.entered
+                    ]
+                }
+                if self.unit == "character"
+                else {}
+            ),
         }
 
 
@@ -110,10 +131,23 @@ def agreement_report(
         who = coders_by_article if coders_by_article is not None else coders_per_article(every_span)
         for name, category_spans in spans.items():
             data = character_data(category_spans, lengths or {}, who)
-            rows.append(
-                _row(name, "character", reliability(data, "nominal", draws=draws, seed=seed))
-            )
+            row = _row(name, "character", reliability(data, "nominal", draws=draws, seed=seed))
+            rows.append(replace(row, entered=_entered(category_spans, who, lengths or {})))
     return rows
+
+
+def _entered(
+    spans: Sequence[Span], who: Mapping[Hashable, Iterable[str]], lengths: Mapping[Hashable, int]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The articles a category's alpha counts (two coders or more, a text), with their coders."""
+    coders = {a: set(names) for a, names in who.items()}
+    for article, coder, _start, _end in spans:
+        coders.setdefault(article, set()).add(coder)
+    return tuple(
+        (str(article), tuple(sorted(names)))
+        for article, names in sorted(coders.items(), key=lambda item: str(item[0]))
+        if len(names) >= 2 and lengths.get(article, 0) > 0
+    )
 
 
 def variable_row(
