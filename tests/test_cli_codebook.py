@@ -46,8 +46,12 @@ def test_new_combines_templates(tmp_path, capsys):
     assert "(7 categories, 27 variables)" in out and "warning" not in out
     with Project.open(path) as project:
         book = project.codebook()
-    assert book.name == "Analyse des revendications politiques"
+    # Named after both templates, not only the first.
+    assert (
+        book.name == "Analyse des revendications politiques + Cadrages génériques de l'information"
+    )
     assert len(book.article_variables()) == 20
+    assert "“Analyse des revendications politiques + Cadrages" in out
 
 
 def test_new_takes_a_codebook_file(tmp_path, capsys):

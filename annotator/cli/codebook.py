@@ -41,7 +41,7 @@ def add_codebook_commands(sub: Any) -> None:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from annotator.services.codebook_merge import import_codebook
+    from annotator.services.codebook_merge import import_codebooks
     from annotator.services.codebooks import resolve_codebook
     from annotator.store import Project, ProjectError
 
@@ -57,8 +57,7 @@ def _new(args: argparse.Namespace) -> int:
         print(f"annotator: {exc}", file=sys.stderr)
         return EXIT_USAGE
     with project:
-        for codebook in codebooks:
-            changes = import_codebook(project, codebook)
+        for changes in import_codebooks(project, codebooks):
             for warning in changes.warnings:
                 print(f"warning: {warning}")
         book = project.codebook()

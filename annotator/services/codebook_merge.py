@@ -216,3 +216,13 @@ def import_codebook(project: CodebookHolder, source: Codebook | str | Path) -> C
     merged, changes = plan_import(project.codebook(), incoming)
     project.install_codebook(merged)
     return changes
+
+
+def import_codebooks(project: CodebookHolder, codebooks: list[Codebook]) -> list[CodebookChanges]:
+    """Import several codebooks (``new --codebook pca,frames``) into a project, one after
+    the other; the project's codebook is named after all of them ("A + B")."""
+    changes = [import_codebook(project, codebook) for codebook in codebooks]
+    names = list(dict.fromkeys(c.name for c in codebooks if c.name))
+    if len(names) > 1:
+        project.install_codebook(Codebook(name=" + ".join(names)))  # the name alone
+    return changes
