@@ -1,7 +1,9 @@
 """Generic news frame scores (Semetko & Valkenburg 2000) from the yes/no frame questions.
 
 A frame's score for one article and one coder is the mean of its questions' answers,
-yes = 1 and no = 0, over the questions answered (``None`` when none was). Questions are
+yes = 1 and no = 0, when every one of its questions was answered yes or no; otherwise it
+is ``None`` (empty in the exports): a mean over the questions answered would put a frame
+with one "yes" out of four questions asked on a par with four "yes" (``SCORE_RULE``). Questions are
 found by name, as in the ``frames`` template: article-level yes/no variables named
 ``conflict_1`` ... ``conflict_4``, ``human_interest_1`` ..., ``economic_1`` ...,
 ``morality_1`` ... and ``responsibility_1`` ...; a codebook of one's own that names its
@@ -16,7 +18,7 @@ from collections.abc import Iterable
 from annotator.core import Codebook, Coding, Variable
 from annotator.core.answers import yes_no
 
-__all__ = ["FRAMES", "Scores", "frame_items", "frame_scores", "yes_no"]
+__all__ = ["FRAMES", "SCORE_RULE", "Scores", "frame_items", "frame_scores", "score_rule", "yes_no"]
 
 #: The five generic frames, as score names for statistics software, with their labels.
 FRAMES: dict[str, str] = {
@@ -29,6 +31,15 @@ FRAMES: dict[str, str] = {
 _ITEM = re.compile(r"(?P<frame>" + "|".join(FRAMES) + r")_\d+")
 
 Scores = dict[str, float | None]
+
+#: The rule, as the codebook sheet of the exports states it.
+SCORE_RULE = "mean of {items} (yes = 1, no = 0); empty unless all {count} are answered yes or no"
+
+
+def score_rule(variables: Iterable[Variable]) -> str:
+    """The rule of one frame's score, naming its questions."""
+    names = [v.name for v in variables]
+    return SCORE_RULE.format(items=", ".join(names), count=len(names))
 
 
 def frame_items(codebook: Codebook) -> dict[str, list[Variable]]:
@@ -44,8 +55,8 @@ def frame_items(codebook: Codebook) -> dict[str, list[Variable]]:
 def frame_scores(codebook: Codebook, codings: Iterable[Coding]) -> dict[tuple[str, str], Scores]:
     """Frame scores per (article id, coder), for every pair with at least one coded value.
 
-    Each pair gets every frame the codebook has questions for; a frame none of whose
-    questions was answered scores ``None``.
+    Each pair gets every frame the codebook has questions for; a frame with a question
+    not answered yes or no scores ``None``.
     """
     items = frame_items(codebook)
     frame_of = {v.id: frame for frame, variables in items.items() for v in variables}
@@ -60,7 +71,11 @@ def frame_scores(codebook: Codebook, codings: Iterable[Coding]) -> dict[tuple[st
             per_frame.setdefault(frame, []).append(answer)
     return {
         key: {
-            frame: (sum(got[frame]) / len(got[frame]) if got.get(frame) else None)
+            frame: (
+                sum(got[frame]) / len(got[frame])
+                if len(got.get(frame, ())) == len(items[frame])
+                else None
+            )
             for frame in items
         }
         for key, got in answers.items()

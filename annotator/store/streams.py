@@ -98,15 +98,18 @@ def coded_pairs(project: Any) -> Iterator[tuple[str, str]]:
     yield from ((r[0], r[1]) for r in rows)
 
 
-def coder_rows(project: Any) -> Iterator[tuple[str, str, bool, int, dict[str, Any]]]:
-    """(article id, coder, marked done, number of annotations, values by variable id) for
-    every coder who coded, annotated or marked an article, in one query."""
+def coder_rows(project: Any) -> Iterator[tuple[str, str, bool, bool, int, dict[str, Any]]]:
+    """(article id, coder, assigned, marked done, number of annotations, values by variable
+    id) for every coder who was given, coded, annotated or marked an article, in one query."""
     rows = _db(project).execute(
         "with pairs(article_id, coder) as ("
+        " select article_id, coder from assignments union"
         " select article_id, coder from codings union"
         " select article_id, coder from annotations union"
         " select article_id, coder from article_status)"
         " select p.article_id, p.coder,"
+        " exists (select 1 from assignments g"
+        "  where g.article_id = p.article_id and g.coder = p.coder),"
         " (select s.done from article_status s"
         "  where s.article_id = p.article_id and s.coder = p.coder),"
         " (select count(*) from annotations n"
@@ -115,10 +118,10 @@ def coder_rows(project: Any) -> Iterator[tuple[str, str, bool, int, dict[str, An
         "  where c.article_id = p.article_id and c.coder = p.coder)"
         f" from pairs p join articles a on a.id = p.article_id order by {_ARTICLE_ORDER}, p.coder"
     )
-    for article_id, coder, done, spans, values in rows:
+    for article_id, coder, assigned, done, spans, values in rows:
         # Each value is JSON text of its own, carried as a string inside the object.
-        coded = {key: json.loads(value) for key, value in json.loads(values).items()}
-        yield article_id, coder, bool(done), int(spans), coded
+        coded = {key: json.loads(value) for key, value in json.loads(values or "{}").items()}
+        yield article_id, coder, bool(assigned), bool(done), int(spans), coded
 
 
 def all_annotations(project: Any, category_ids: list[str] | None = None) -> Iterator[Annotation]:

@@ -22,7 +22,7 @@ def test_the_frames_template_gives_every_frame_its_questions():
     }
 
 
-def test_scores_are_the_mean_of_yes_one_no_zero_per_article_and_coder():
+def test_scores_are_the_mean_of_yes_one_no_zero_when_every_question_is_answered():
     book = template_codebook("frames")
     codings = _codings(
         book,
@@ -45,14 +45,15 @@ def test_scores_are_the_mean_of_yes_one_no_zero_per_article_and_coder():
     ana = scores[("a1", "ana")]
     assert ana["conflict"] == 0.5
     assert ana["economic"] == pytest.approx(2 / 3)
-    assert ana["morality"] is None  # no question answered
+    assert ana["morality"] is None  # "don't know" is no answer
     assert ana["human_interest"] is None
+    # One question of four (or five) answered: no score, never the mean of one answer.
     assert scores[("a1", "ben")] == {
-        "conflict": 0.0,
+        "conflict": None,
         "human_interest": None,
         "economic": None,
         "morality": None,
-        "responsibility": 1.0,
+        "responsibility": None,
     }
 
 

@@ -40,6 +40,8 @@ def make(tmp_path):
         )
         project.set_coding(Coding(article.id, conflict[0].id, "alice", "1"))
         project.set_coding(Coding(article.id, conflict[1].id, "alice", "0" if n else "1"))
+        for item in conflict[2:]:  # a frame scores once all its questions are answered
+            project.set_coding(Coding(article.id, item.id, "alice", "0"))
     return project
 
 
@@ -51,7 +53,7 @@ def test_overview_tables_count_what_was_coded(tmp_path):
     assert sum(stance.rows[0][1:]) == 1
     assert actors.rows == [["Anna Berg", 2]]
     conflict = next(r for r in frames.rows if r[0] == "Conflict")
-    assert conflict[1] == 0.75  # (1 + 1)/2 and (1 + 0)/2, averaged
+    assert conflict[1] == 0.375  # (1 + 1 + 0 + 0)/4 and (1 + 0 + 0 + 0)/4, averaged
     assert all(t.empty_reason == "" for t in (outlets, stance, actors, frames))
 
 

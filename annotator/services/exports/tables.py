@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.core import ADJUDICATED, Codebook, Variable
+from annotator.services import frames
 from annotator.services.exports.values import as_date, as_datetime, variable_value
 from annotator.store import Project, streams
 
@@ -42,6 +43,7 @@ CODING_COLUMNS = (
     "language",
     "coder",
     "gold",
+    "assigned",
     "done",
     "spans",
 )
@@ -180,7 +182,9 @@ def articles_table(project: Project) -> Table:
 
 
 def coding_table(project: Project, codebook: Codebook, scores: FrameScores | None = None) -> Table:
-    """One row per article and coder, one column per article-level variable."""
+    """One row per article and coder (every coder given the article, and whoever coded or
+    marked it: a row with empty answers is missing data), one column per article-level
+    variable."""
     variables = codebook.article_variables()
     names = unique_names(variables, CODING_COLUMNS)
     taken = {*CODING_COLUMNS, *names}
@@ -188,12 +192,13 @@ def coding_table(project: Project, codebook: Codebook, scores: FrameScores | Non
 
     def rows() -> Iterator[Row]:
         info = _ArticleInfo(project)
-        for article_id, coder, done, spans, values in streams.coder_rows(project):
+        for article_id, coder, assigned, done, spans, values in streams.coder_rows(project):
             title, outlet, day = info.get(article_id)
             actors = info.actors(article_id)
             language = info.language(article_id)
             gold = int(coder == ADJUDICATED)
-            row: list[Any] = [article_id, title, outlet, day, language, coder, gold, int(done)]
+            row: list[Any] = [article_id, title, outlet, day, language, coder, gold]
+            row += [int(assigned), int(done)]
             row.append(spans)
             row.extend(variable_value(v, values.get(v.id), actors) for v in variables)
             if scores:
@@ -326,6 +331,12 @@ def codebook_table(codebook: Codebook) -> Table:
                 yield from variable_rows("unit", c.name, parent, v)
         for v in codebook.article_variables():
             yield from variable_rows("article", "", "", v)
+        taken = {*CODING_COLUMNS, *unique_names(codebook.article_variables(), CODING_COLUMNS)}
+        for frame, items in frames.frame_items(codebook).items():
+            name = frame if frame not in taken else f"{frame}_score"
+            label = f"{frames.FRAMES[frame]} frame score"
+            rule = frames.score_rule(items)
+            yield ("score", "", "", name, label, "score", 0, None, "", rule, "", "")
 
     return Table("codebook", CODEBOOK_COLUMNS, rows)
 
