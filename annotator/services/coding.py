@@ -37,6 +37,7 @@ from annotator.core import (
     SuggestionDecision,
     Variable,
 )
+from annotator.services.messages import Message
 from annotator.store import Project
 
 #: The project setting naming the category accepted quotes become.
@@ -79,7 +80,7 @@ def quote_category(project: Project, codebook: Codebook | None = None) -> Catego
 def set_quote_category(project: Project, category_id: str | None) -> None:
     """Make accepted quotes become ``category_id`` (None: back to the default choice)."""
     if category_id is not None and not project.codebook().is_unit(category_id):
-        raise CodingError("accepted quotes can only become a category with unit variables")
+        raise CodingError(Message("accepted quotes can only become a category with unit variables"))
     project.set_project_setting(QUOTE_CATEGORY_SETTING, category_id)
 
 
@@ -218,8 +219,10 @@ def _unit_for(
     category = quote_category(project, codebook)
     if category is None:
         raise CodingError(
-            "the codebook has no unit category with an actor variable (such as a claim"
-            " with its claimant) for accepted quotes to become"
+            Message(
+                "the codebook has no unit category with an actor variable (such as a claim"
+                " with its claimant) for accepted quotes to become"
+            )
         )
     text = project.article(article_id).text
     if not 0 <= start < end <= len(text):
@@ -253,6 +256,109 @@ def redo_outcome(project: Project, outcome: Outcome) -> None:
     project.add_decision(outcome.decision)
 
 
+# -- codes made by hand ------------------------------------------------------------------
+
+
+def covers_quote(start: int, end: int, quote: Quote) -> bool:
+    """Whether a span is the quote's: it shares at least half of the longer one's characters.
+
+    The rule matched units use in the agreement figures (annotator/services/agreement/units.py).
+    """
+    shared = min(end, quote.end) - max(start, quote.start)
+    return shared > 0 and 2 * shared >= max(end - start, quote.end - quote.start)
+
+
+@dataclass(slots=True)
+class UnitCode:
+    """A code and the decisions on quote suggestions that made it (none for most codes)."""
+
+    annotation: Annotation
+    decisions: list[Decision] = field(default_factory=list)
+
+
+def add_unit(
+    project: Project, annotation: Annotation, codebook: Codebook | None = None
+) -> UnitCode:
+    """Save a code made by hand; a span over an undecided quote in the quote category decides it.
+
+    Coding the quote's words in that category is the same choice as correcting the
+    suggestion: the decision is recorded as "corrected" (with ``by_hand`` in its result),
+    and the speaker fills the claimant when the code has none, as when a quote is accepted.
+    ``delete_unit`` takes both back, ``restore_unit`` writes them again.
+    """
+    codebook = codebook or project.codebook()
+    category = quote_category(project, codebook)
+    quote = None
+    if category is not None and annotation.category_id == category.id:
+        quote = _undecided_quote_under(project, annotation)
+    if quote is None:
+        project.add_annotation(annotation)
+        return UnitCode(annotation)
+    variable = claimant_variable(codebook, category.id)  # type: ignore[union-attr]
+    if variable is not None and quote.speaker and not annotation.attributes.get(variable.id):
+        annotation.attributes[variable.id] = quote.speaker
+    speaker = annotation.attributes.get(variable.id) if variable is not None else quote.speaker
+    actor = actor_named(project.actors(annotation.article_id), speaker)
+    exact = (annotation.start, annotation.end) == (quote.start, quote.end)
+    decision = Decision(
+        article_id=annotation.article_id,
+        coder=annotation.coder,
+        target="quote",
+        decision="accepted" if exact and speaker == quote.speaker else "corrected",
+        suggestion=quote_suggestion(quote),
+        result={
+            "start": annotation.start,
+            "end": annotation.end,
+            "text": annotation.text,
+            "speaker": speaker or None,
+            "actor_id": actor.id if actor else None,
+            "category_id": annotation.category_id,
+            "by_hand": True,
+        },
+        annotation_id=annotation.id,
+    )
+    made = UnitCode(annotation, [decision])
+    restore_unit(project, made)
+    return made
+
+
+def _undecided_quote_under(project: Project, annotation: Annotation) -> Quote | None:
+    """The quote suggestion a span covers that has no live code from a decision yet."""
+    decided = quote_decisions(project.decisions(annotation.article_id, annotation.coder))
+    live = {a.id for a in project.annotations(annotation.article_id, annotation.coder)}
+    for quote in project.quotes(annotation.article_id):
+        if not covers_quote(annotation.start, annotation.end, quote):
+            continue
+        earlier = decided.get((quote.start, quote.end))
+        if earlier is None or earlier.decision == "rejected" or earlier.annotation_id not in live:
+            return quote
+    return None
+
+
+def delete_unit(project: Project, annotation_id: str) -> UnitCode:
+    """Delete a code; one made from a quote takes its decision along: the quote is undecided.
+
+    The earlier decision on that quote, if any (a rejection), counts again.
+    """
+    annotation = _annotation(project, annotation_id)
+    made = [
+        d
+        for d in project.decisions(annotation.article_id, annotation.coder)
+        if d.annotation_id == annotation_id
+    ]
+    for decision in made:
+        project.delete_decision(decision.id)
+    project.delete_annotation(annotation_id)
+    return UnitCode(annotation, made)
+
+
+def restore_unit(project: Project, unit: UnitCode) -> None:
+    """Write a code and its decisions (again), under the same ids: undoes ``delete_unit``."""
+    project.add_annotation(unit.annotation)
+    for decision in unit.decisions:
+        project.add_decision(decision)
+
+
 # -- values, memos, status ---------------------------------------------------------------
 
 
@@ -280,7 +386,7 @@ def set_annotation_memo(project: Project, annotation_id: str, memo: str) -> str:
 def _annotation(project: Project, annotation_id: str) -> Annotation:
     annotation = project.annotation(annotation_id)
     if annotation is None:
-        raise CodingError("this code no longer exists (it was deleted)")
+        raise CodingError(Message("this code no longer exists (it was deleted)"))
     return annotation
 
 

@@ -90,12 +90,17 @@ class AddAnnotation(Edit):
         )
         self.annotation = annotation
         self.annotation_id = annotation.id
+        self.made: coding.UnitCode | None = None
 
     def apply(self) -> None:
-        self.project.add_annotation(self.annotation)
+        # A span over an undecided quote in the quote category decides the quote too.
+        if self.made is None:
+            self.made = coding.add_unit(self.project, self.annotation)
+        else:
+            coding.restore_unit(self.project, self.made)
 
     def revert(self) -> None:
-        self.project.delete_annotation(self.annotation.id)
+        coding.delete_unit(self.project, self.annotation.id)
 
 
 class DeleteAnnotation(Edit):
@@ -104,14 +109,16 @@ class DeleteAnnotation(Edit):
             host, QCoreApplication.translate("commands", "delete code"), annotation.article_id
         )
         self.annotation = annotation
+        self.deleted: coding.UnitCode | None = None
 
     def apply(self) -> None:
-        # Keep what the code holds now (its form may have changed since it was listed).
-        self.annotation = self.project.annotation(self.annotation.id) or self.annotation
-        self.project.delete_annotation(self.annotation.id)
+        # What the code holds now (its form may have changed since it was listed), and the
+        # decision that made it from a quote: that quote is undecided again.
+        self.deleted = coding.delete_unit(self.project, self.annotation.id)
+        self.annotation = self.deleted.annotation
 
     def revert(self) -> None:
-        self.project.add_annotation(self.annotation)
+        coding.restore_unit(self.project, self.deleted or coding.UnitCode(self.annotation))
         self.annotation_id = self.annotation.id
 
 

@@ -9,6 +9,7 @@ import pytest
 from annotator.core import (
     Actor,
     Analysis,
+    Annotation,
     Article,
     Category,
     Codebook,
@@ -205,3 +206,73 @@ def test_the_pca_template_takes_the_speaker_as_claimant(project: Project) -> Non
     assert outcome.annotation is not None
     assert outcome.annotation.attributes == {variable.id: "Jane Smith"}
     assert coding.actor_named(project.actors("art"), " jane  smith") is not None
+
+
+# -- a quote coded by hand -----------------------------------------------------------------
+
+
+def _claim_over(project: Project, start: int, end: int, **attributes: str) -> Annotation:
+    return Annotation("art", "claim", start, end, TEXT[start:end], "alice", attributes=attributes)
+
+
+def test_coding_a_quote_by_hand_decides_it(project: Project) -> None:
+    quote = project.quotes("art")[0]
+    # The coder selects the words between the quotation marks and codes them as a claim.
+    made = coding.add_unit(project, _claim_over(project, quote.start, quote.end - 1))
+    [decision] = made.decisions
+    assert decision.decision == "corrected" and decision.result["by_hand"] is True
+    assert decision.annotation_id == made.annotation.id
+    # The speaker fills the claimant, as when the quote is accepted.
+    assert project.annotation(made.annotation.id).attributes == {  # type: ignore[union-attr]
+        "v-claimant": "Jane Smith"
+    }
+    latest = coding.quote_decisions(project.decisions("art", "alice"))
+    assert latest[(quote.start, quote.end)].id == decision.id
+    # A second code over the same quote is a code like any other: no second decision.
+    again = coding.add_unit(project, _claim_over(project, quote.start, quote.end))
+    assert again.decisions == []
+
+
+def test_the_exact_span_and_speaker_count_as_accepting(project: Project) -> None:
+    quote = project.quotes("art")[0]
+    made = coding.add_unit(project, _claim_over(project, quote.start, quote.end))
+    assert [d.decision for d in made.decisions] == ["accepted"]
+
+
+def test_codes_that_do_not_cover_a_quote_decide_nothing(project: Project) -> None:
+    quote = project.quotes("art")[1]
+    # Less than half of the quote, and a span in another category over the whole quote.
+    short = coding.add_unit(project, _claim_over(project, quote.start, quote.start + 5))
+    topic = Annotation("art", "topic", quote.start, quote.end, quote.text, "alice")
+    other = coding.add_unit(project, topic)
+    assert short.decisions == other.decisions == []
+    assert project.decisions("art") == []
+
+
+def test_deleting_a_claim_made_from_a_quote_makes_the_quote_undecided(project: Project) -> None:
+    first, second = project.quotes("art")
+    accepted = coding.accept_quote(project, "art", first, "alice")
+    by_hand = coding.add_unit(project, _claim_over(project, second.start, second.end))
+    assert accepted.annotation is not None
+    deleted = coding.delete_unit(project, accepted.annotation.id)
+    assert [d.id for d in deleted.decisions] == [accepted.decision.id]
+    latest = coding.quote_decisions(project.decisions("art", "alice"))
+    assert (first.start, first.end) not in latest
+    coding.delete_unit(project, by_hand.annotation.id)
+    assert coding.quote_decisions(project.decisions("art", "alice")) == {}
+    # Undoing the deletion brings the code and the decision back, under the same ids.
+    coding.restore_unit(project, deleted)
+    latest = coding.quote_decisions(project.decisions("art", "alice"))
+    assert latest[(first.start, first.end)].annotation_id == accepted.annotation.id
+
+
+def test_a_rejected_quote_coded_by_hand_counts_as_corrected(project: Project) -> None:
+    quote = project.quotes("art")[1]
+    coding.reject_quote(project, "art", quote, "alice")
+    made = coding.add_unit(project, _claim_over(project, quote.start, quote.end, **{}))
+    latest = coding.quote_decisions(project.decisions("art", "alice"))
+    assert latest[(quote.start, quote.end)].id == made.decisions[0].id
+    # Deleting the code: the rejection counts again.
+    coding.delete_unit(project, made.annotation.id)
+    latest = coding.quote_decisions(project.decisions("art", "alice"))
+    assert latest[(quote.start, quote.end)].decision == "rejected"
