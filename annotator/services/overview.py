@@ -14,6 +14,7 @@ from typing import Any, Literal
 from annotator.core import Codebook, Variable
 from annotator.core.answers import yes_no
 from annotator.services.frames import FRAMES, frame_items, frame_scores
+from annotator.services.messages import Message
 from annotator.store import Project
 
 ChartKind = Literal["bar", "stacked", "line"]
@@ -68,10 +69,12 @@ def codes_per_outlet(project: Project, codebook: Codebook, coder: str | None = N
     for outlet, category_id, count in project.db.execute(sql, [coder] if coder else []):
         counts[outlet][top.get(category_id, category_id)] += count
     used = [r for r in roots if any(c[r] for c in counts.values())]
-    table = Table("Codes per outlet", ["outlet", *(names[r] for r in used)], chart="stacked")
+    table = Table(
+        Message("Codes per outlet"), ["outlet", *(names[r] for r in used)], chart="stacked"
+    )
     table.rows = [[outlet, *(counts[outlet][r] for r in used)] for outlet in sorted(counts)]
     if not table.rows:
-        table.empty_reason = "No codes yet."
+        table.empty_reason = Message("No codes yet.")
     return table
 
 
@@ -89,10 +92,10 @@ def stance_over_time(project: Project, codebook: Codebook, coder: str | None = N
     variable = stance_variable(codebook)
     if variable is None:
         return Table(
-            "Stance over time",
+            Message("Stance over time"),
             ["month"],
             chart="line",
-            empty_reason="The codebook has no variable named stance, position or tone.",
+            empty_reason=Message("The codebook has no variable named stance, position or tone."),
         )
     dates = dict(project.db.execute("select id, substr(date, 1, 7) from articles").fetchall())
     values: list[tuple[str, Any]] = []
@@ -113,10 +116,12 @@ def stance_over_time(project: Project, codebook: Codebook, coder: str | None = N
     labels = [v.label or v.code for v in variable.values] or sorted(
         {label for c in counts.values() for label in c}
     )
-    table = Table(f"{variable.label or variable.name} over time", ["month", *labels], chart="line")
+    table = Table(
+        Message("{0} over time", variable.label or variable.name), ["month", *labels], chart="line"
+    )
     table.rows = [[month, *(counts[month][label] for label in labels)] for month in sorted(counts)]
     if not table.rows:
-        table.empty_reason = f"No article is coded for {variable.name} yet."
+        table.empty_reason = Message("No article is coded for {0} yet.", variable.name)
     return table
 
 
@@ -127,17 +132,17 @@ def most_quoted_actors(project: Project, limit: int = 15) -> Table:
         " group by r.name, r.type order by 3 desc, 1 limit ?",
         [limit],
     ).fetchall()
-    table = Table("Most quoted actors", ["actor", "quotes"])
+    table = Table(Message("Most quoted actors"), ["actor", "quotes"])
     table.rows = [[name, count] for name, _type, count in rows]
     if not table.rows:
-        table.empty_reason = "No quote has a speaker yet."
+        table.empty_reason = Message("No quote has a speaker yet.")
     return table
 
 
 def frame_prevalence(project: Project, codebook: Codebook, coder: str | None = None) -> Table:
     """Mean frame score (0-1) over coded articles; without frame questions, share of yes."""
     codings = project.codings(coder=coder)
-    table = Table("Frame prevalence", ["frame", "mean score"])
+    table = Table(Message("Frame prevalence"), ["frame", "mean score"])
     if frame_items(codebook):
         scores = frame_scores(codebook, codings)
         for frame, label in FRAMES.items():
@@ -159,7 +164,7 @@ def frame_prevalence(project: Project, codebook: Codebook, coder: str | None = N
             variable = yes_no_vars[variable_id]
             table.rows.append([variable.label or variable.name, round(sum(given) / len(given), 3)])
     if not table.rows:
-        table.empty_reason = "No frame question is answered yet."
+        table.empty_reason = Message("No frame question is answered yet.")
     return table
 
 

@@ -25,6 +25,10 @@ class Settings:
     text_size: int = 0
     #: Blind coding: show a coder only their own codes.
     blind: bool = False
+    #: The window's panel sizes in pixels, by splitter ("main", "right"), as the coder left them.
+    panel_sizes: dict[str, list[int]] = field(default_factory=dict)
+    #: The folder a file dialog last opened a file in or saved one to.
+    last_folder: str = ""
 
 
 def settings_path() -> Path:

@@ -45,7 +45,7 @@ from annotator.services.agreement.report import comparable_value
 from annotator.store import Project
 from annotator.ui.errors import user_message
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
-from annotator.ui.variable_fields import NOT_ANSWERED, VariableField
+from annotator.ui.variable_fields import NOT_ANSWERED, YES_NO, VariableField, value_text
 
 if TYPE_CHECKING:
     pass
@@ -93,17 +93,18 @@ def shown(disagreement: Disagreement, version: Any) -> str:
 def shown_value(variable: Variable | None, value: Any) -> str:
     if value is None or value == "":
         return NOT_ANSWERED
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
     if variable is not None and variable.kind == "yesno":
         code = yes_no_code(value, variable.values)
         if code is None:
             return str(value)
         label = next((v.label for v in variable.values if v.code == code and v.label), None)
-        return label or ("no", "yes")[int(code)]
-    if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value)
+        if label is None:  # the usual Yes / No, in the interface's language
+            label = QCoreApplication.translate("VariableField", YES_NO[code != "1"].label)
+        return value_text(label, code)
     if variable is not None and variable.values:
-        label = variable.value_label(value)
-        return f"{value} – {label}" if label != str(value) else label
+        return value_text(variable.value_label(value), str(value))
     return str(value)
 
 

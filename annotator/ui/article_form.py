@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QGridLayout,
     QGroupBox,
     QLabel,
     QScrollArea,
@@ -86,8 +87,12 @@ class ArticleForm(FieldStack):
             self._column.addWidget(note)
         for name, variables in groups.items():  # in the codebook's order
             box = QGroupBox(name.replace("_", " ").capitalize() if name else "")
-            # Questions are sentences: each above its answer, at the full width.
-            form = QVBoxLayout(box)
+            # Compact rows: the question wraps at the left, a short answer (yes/no, a
+            # value) sits at its right; long answers (text, actors) go below the question.
+            short = all(v.kind in ("yesno", "nominal", "ordinal", "number") for v in variables)
+            form: QGridLayout | QVBoxLayout = QGridLayout(box) if short else QVBoxLayout(box)
+            form.setContentsMargins(6, 4, 6, 4)
+            form.setSpacing(4)
             for variable in variables:
                 field = VariableField(variable, (), self)
                 field.committed.connect(self._value_committed)

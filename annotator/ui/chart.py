@@ -5,11 +5,14 @@ Qt Charts is not part of PySide6-Essentials; these three kinds are all the overv
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from annotator.services.overview import Table
+from annotator.ui.i18n import service_text
 
 #: Colour-blind-safe palette (Okabe & Ito).
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
@@ -54,12 +57,14 @@ class ChartWidget(QWidget):
         bold = QFont(painter.font())
         bold.setBold(True)
         painter.setFont(bold)
-        painter.drawText(title, Qt.AlignmentFlag.AlignCenter, self.table.title)
+        painter.drawText(title, Qt.AlignmentFlag.AlignCenter, service_text(self.table.title))
         painter.setFont(QFont(painter.font().family(), painter.font().pointSize()))
         table = self.table
         if not table.rows or not table.series():
             painter.drawText(
-                area, Qt.AlignmentFlag.AlignCenter, table.empty_reason or self.tr("No data")
+                area,
+                Qt.AlignmentFlag.AlignCenter,
+                service_text(table.empty_reason) if table.empty_reason else self.tr("No data"),
             )
             return
         series = table.series()
@@ -83,16 +88,15 @@ class ChartWidget(QWidget):
             else max((_number(v) for v in row[1:]), default=0)
             for row in table.rows
         ]
-        top = _nice(max(totals, default=0) or 1)
         counts = all(isinstance(v, int) for row in table.rows for v in row[1:])
-        if counts and top < 4:
-            top = 4.0  # whole numbers on the axis: 0, 1, 2, 3, 4
+        ticks = axis_ticks(max(totals, default=0), counts)
+        top = ticks[-1]
         if table.chart == "line":
             # Room for the first and last month's labels, centred under their points.
             half = max(metrics.horizontalAdvance(str(r[0])) for r in table.rows) / 2 + 4
             plot.setLeft(plot.left() + half)
             plot.setRight(plot.right() - half)
-        self._axes(painter, plot, top, ink, metrics, horizontal)
+        self._axes(painter, plot, ticks, ink, metrics, horizontal)
         if table.chart == "line":
             self._lines(painter, plot, top, metrics, ink)
         elif horizontal:
@@ -112,17 +116,17 @@ class ChartWidget(QWidget):
         self,
         painter: QPainter,
         plot: QRectF,
-        top: float,
+        ticks: list[float],
         ink: QColor,
         metrics: QFontMetrics,
         horizontal: bool,
     ) -> None:
         grid = QColor(ink)
         grid.setAlpha(50)
-        for step in range(5):
-            value = top * step / 4
+        top = ticks[-1]
+        for value in ticks:
             if horizontal:
-                x = plot.left() + plot.width() * step / 4
+                x = plot.left() + plot.width() * value / top
                 painter.setPen(QPen(grid))
                 painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
                 painter.setPen(ink)
@@ -135,7 +139,7 @@ class ChartWidget(QWidget):
                     text,
                 )
             else:
-                y = plot.bottom() - plot.height() * step / 4
+                y = plot.bottom() - plot.height() * value / top
                 painter.setPen(QPen(grid))
                 painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
                 painter.setPen(ink)
@@ -208,12 +212,14 @@ class ChartWidget(QWidget):
     ) -> None:
         rows = self.table.rows
         step = plot.width() / max(len(rows) - 1, 1)
+        # A single month is a point in the middle, not on the left edge.
+        left = plot.center().x() if len(rows) == 1 else plot.left()
         for number in range(len(self.table.series())):
             pen = QPen(QColor(PALETTE[number % len(PALETTE)]), 2.5)
             painter.setPen(pen)
             points = [
                 QPointF(
-                    plot.left() + step * i,
+                    left + step * i,
                     plot.bottom() - plot.height() * _number(row[number + 1]) / top,
                 )
                 for i, row in enumerate(rows)
@@ -227,7 +233,7 @@ class ChartWidget(QWidget):
         for i, row in enumerate(rows):
             if i % every == 0:
                 text = str(row[0])
-                x = plot.left() + step * i - metrics.horizontalAdvance(text) / 2
+                x = left + step * i - metrics.horizontalAdvance(text) / 2
                 painter.drawText(QPointF(x, plot.bottom() + metrics.ascent() + 4), text)
 
     def _legend(
@@ -242,6 +248,25 @@ class ChartWidget(QWidget):
             painter.setPen(ink)
             painter.drawText(QPointF(x + 16, area.center().y() + metrics.ascent() / 2 - 1), name)
             x += metrics.horizontalAdvance(name) + 30
+
+
+def axis_ticks(highest: float, counts: bool) -> list[float]:
+    """The values marked on the axis, from 0 to a round top at or above ``highest``.
+
+    Counts get whole-number steps (0, 2, 4, 6 rather than 0, 1.25, 2.5...); other values
+    four equal steps.
+    """
+    if not counts:
+        top = _nice(highest or 1)
+        return [top * step / 4 for step in range(5)]
+    magnitude = 1
+    while True:
+        for factor in (1, 2, 5):
+            step = factor * magnitude
+            if step * 4 >= highest:
+                steps = max(math.ceil(highest / step), 1)
+                return [float(step * n) for n in range(steps + 1)]
+        magnitude *= 10
 
 
 def _number(value: object) -> float:

@@ -35,7 +35,7 @@ from annotator.core import Category, Codebook, Variable
 from annotator.services.codebooks import ordered_categories
 from annotator.store import Project
 from annotator.ui.codebook_files import CodebookFiles
-from annotator.ui.codebook_panel import CATEGORY_ID, category_label
+from annotator.ui.codebook_panel import CATEGORY_ID, QUOTE_KEYS, category_label
 from annotator.ui.legend import swatch
 from annotator.ui.variable_form import VariableEditor
 
@@ -328,6 +328,11 @@ class CodebookEditor(QDialog):
                 problem = self.tr("the shortcut {0} is already used by {1}").format(
                     shortcut, other.name
                 )
+            elif shortcut.upper() in QUOTE_KEYS:
+                problem = self.tr(
+                    "{0} decides suggestions (A accept, E correct, R reject, J/K next/previous):"
+                    " choose another key"
+                ).format(shortcut)
         self.category_problem.setText(problem or "")
         if problem:
             return

@@ -25,6 +25,7 @@ from annotator.services.codebooks import (
 from annotator.ui.errors import show_message
 from annotator.ui.file_task import FileTask
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
+from annotator.ui.texts import escape_mnemonic
 
 if TYPE_CHECKING:
     from annotator.ui.codebook_editor import CodebookEditor
@@ -57,7 +58,9 @@ class CodebookFiles(QObject):
         menu.addSeparator()
         for name, title in TEMPLATES.items():
             for language in template_languages(name):
-                action = menu.addAction(f"{title} — {self.tr(LANGUAGE_NAMES[language])}")
+                action = menu.addAction(
+                    escape_mnemonic(f"{title} — {self.tr(LANGUAGE_NAMES[language])}")
+                )
                 action.triggered.connect(
                     lambda _checked=False, n=name, lang=language: self.add_template(n, lang)
                 )

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtWidgets import QLabel, QMenu, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMenu,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QTreeWidgetItemIterator,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.core import Category, Codebook
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
@@ -14,9 +22,20 @@ CATEGORY_ID = Qt.ItemDataRole.UserRole
 QUOTE_MARK = QT_TRANSLATE_NOOP("CodebookPanel", "  ← quotes")
 
 
+#: The keys that decide quote (and actor) suggestions wherever one is selected: A accept,
+#: E correct, R reject, J/K next/previous. A category cannot take them as its shortcut.
+QUOTE_KEYS = ("A", "E", "R", "J", "K")
+
+
+def category_shortcut(category: Category) -> str:
+    """The key that codes with a category; "" when it has none or one the quotes keep."""
+    return "" if category.shortcut.upper() in QUOTE_KEYS else category.shortcut
+
+
 def category_label(category: Category) -> str:
     """What the tree shows, e.g. "Claim  [C]"."""
-    return f"{category.name}  [{category.shortcut}]" if category.shortcut else category.name
+    key = category_shortcut(category)
+    return f"{category.name}  [{key}]" if key else category.name
 
 
 class CodebookPanel(QWidget):
@@ -96,6 +115,17 @@ class CodebookPanel(QWidget):
             hint = QTreeWidgetItem([self.tr("(this project has no codebook yet)")])
             hint.setFlags(Qt.ItemFlag.NoItemFlags)
             self.tree.addTopLevelItem(hint)
+
+    def preferred_height(self) -> int:
+        """The height that shows every category without scrolling (the title included)."""
+        rows = 0
+        iterator = QTreeWidgetItemIterator(self.tree)
+        while iterator.value() is not None:
+            rows += 1
+            iterator += 1
+        row = self.tree.sizeHintForRow(0) if rows else self.fontMetrics().height() + 6
+        title = self.layout().itemAt(0).widget().sizeHint().height()  # type: ignore[union-attr]
+        return title + max(rows, 3) * row + 24
 
     def item_for(self, category_id: str) -> QTreeWidgetItem | None:
         for i in range(self.tree.topLevelItemCount()):

@@ -10,12 +10,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from annotator.core import Annotation, Decision, Quote, SuggestionDecision
 from annotator.services import coding
 from annotator.store import Project
+from annotator.ui.codebook_panel import QUOTE_KEYS
 from annotator.ui.coder_dialog import visible_coder
 from annotator.ui.commands import (
     EDIT_ERRORS,
@@ -30,6 +31,9 @@ from annotator.ui.commands import (
     SetUnitValue,
 )
 from annotator.ui.quote_dialog import CorrectQuoteDialog
+
+#: What each of QUOTE_KEYS does, in the same order.
+KEYS_ACTIONS = ("accept", "correct", "reject", "next", "previous")
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -78,6 +82,14 @@ class CodingActions(QObject):
             menu.addAction(action)
             window.addAction(action)
             self.actions[key] = action
+        # The quote keys mean the same wherever a quote is selected: in the Quotes list
+        # (whose ListKeys takes them first), in the reader, or with the focus elsewhere.
+        self.quote_keys: list[QShortcut] = []
+        for letter, quote_action in zip(QUOTE_KEYS, KEYS_ACTIONS, strict=True):
+            quote_key = QShortcut(QKeySequence(letter), window)
+            quote_key.setContext(Qt.ShortcutContext.WindowShortcut)
+            quote_key.activated.connect(lambda a=quote_action: self.quote_key(a))
+            self.quote_keys.append(quote_key)
 
     # -- EditHost --------------------------------------------------------------------------
 
@@ -345,8 +357,29 @@ class CodingActions(QObject):
             ),
             STATUS_MS,
         )
+        # The claim's form takes the focus; the next undecided quote waits in the list,
+        # selected (Ctrl+Shift+Q, then A).
+        window.quote_panel.select_next_undecided()
         self.focus_unit_form()
         return True
+
+    def quote_key(self, action: str) -> bool:
+        """A quote key pressed outside the Quotes list: on the quote selected in the reader."""
+        panel = self.window.quote_panel
+        if action in ("next", "previous"):
+            return panel.step(1 if action == "next" else -1)
+        quote = self.window.reader.selected_quote()
+        if quote is None:
+            self.window.statusBar().showMessage(
+                self.tr(
+                    "Select a quote first, in the text or the Quotes tab: A accepts it,"
+                    " E corrects it, R rejects it."
+                ),
+                STATUS_MS,
+            )
+            return False
+        panel.select_quote(quote)
+        return self.decide(quote, action)
 
     # -- moving around ---------------------------------------------------------------------
 
@@ -358,6 +391,8 @@ class CodingActions(QObject):
         self._show_tab(panel)
         if panel.current_quote() is None:
             panel.next_undecided() or panel.step(1)
+        else:
+            panel.show_current()
         panel.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_unit_form(self) -> None:

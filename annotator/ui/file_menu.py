@@ -19,6 +19,7 @@ from annotator.services.errors import FileProblem
 from annotator.store import Project, ProjectError
 from annotator.ui.backup_dialog import BackupWorker, RestoreDialog, RestoreRun
 from annotator.ui.column_mapping import ColumnMappingDialog, import_file_filter, table_files
+from annotator.ui.folders import remember_folder, start_folder
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
 from annotator.ui.import_summary import ImportSummaryDialog, report_rows, summary_line
 from annotator.ui.recent import RecentMenu, remember
@@ -126,11 +127,12 @@ class FileMenu(QObject):
             name, _ = QFileDialog.getSaveFileName(
                 self.window,
                 self.tr("New project"),
-                str(Path.home() / "study.annotator"),
+                start_folder(self.window.settings, "study.annotator"),
                 self.tr(PROJECT_FILTER),
             )
             if not name:
                 return False
+            remember_folder(self.window.settings, name)
             path = Path(name)
             if not path.suffix:
                 path = path.with_suffix(".annotator")
@@ -151,14 +153,13 @@ class FileMenu(QObject):
 
     def open_project(self, path: Path | None = None) -> bool:
         if path is None:
-            start = (
-                str(self.window.project.path.parent) if self.window.project else str(Path.home())
-            )
+            start = start_folder(self.window.settings)
             name, _ = QFileDialog.getOpenFileName(
                 self.window, self.tr("Open project"), start, self.tr(PROJECT_FILTER)
             )
             if not name:
                 return False
+            remember_folder(self.window.settings, name)
             path = Path(name)
         current = self.window.project
         if current is not None and _same_file(current.path, path):
@@ -297,6 +298,7 @@ class FileMenu(QObject):
             )
             if not names:
                 return None
+            remember_folder(self.window.settings, names[0])
             files = [Path(n) for n in names]
         files = list(files)
         if options is None and self._ask_mapping(files, announce):
@@ -313,6 +315,7 @@ class FileMenu(QObject):
             )
             if not name:
                 return None
+            remember_folder(self.window.settings, name)
             folder = Path(name)
         return self.import_articles([folder])
 
@@ -330,8 +333,7 @@ class FileMenu(QObject):
         return True
 
     def _import_start(self) -> str:
-        project = self.window.project
-        return str(project.path.parent) if project is not None else str(Path.home())
+        return start_folder(self.window.settings)
 
     def _ask_mapping(self, files: list[Path], announce: bool) -> bool:
         """Open the column mapping dialog when a spreadsheet is among the files."""
@@ -473,11 +475,12 @@ class FileMenu(QObject):
             name, chosen = QFileDialog.getSaveFileName(
                 self.window,
                 self.tr("Export"),
-                str(suggested),
+                start_folder(self.window.settings, suggested.name),
                 ";;".join(self.tr(f) for f in EXPORT_FILTERS),
             )
             if not name:
                 return None
+            remember_folder(self.window.settings, name)
             out = with_export_suffix(Path(name), chosen)
         worker = ExportWorker(project.path, out, parent=self)
         self.export_worker = worker

@@ -10,9 +10,11 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from annotator.paths import resource_dir
+from annotator.services.messages import translated
 
 LANGUAGES = ("en", "fr")
 _installed: list[QTranslator] = []
+_language = ["en"]
 
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 (the name lupdate reads)
@@ -37,6 +39,7 @@ def install_translations(app: QCoreApplication, choice: str) -> str:
         app.removeTranslator(translator)
     _installed.clear()
     language = interface_language(choice)
+    _language[0] = language
     if language == "en":
         return language
     qt = QTranslator(app)
@@ -48,3 +51,8 @@ def install_translations(app: QCoreApplication, choice: str) -> str:
         app.installTranslator(ours)
         _installed.append(ours)
     return language
+
+
+def service_text(text: str) -> str:
+    """A message or title made by a service, in the interface's language (Qt-free catalogue)."""
+    return translated(text, _language[0])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -20,20 +21,24 @@ from annotator.ui.article_details import ArticleDetails
 from annotator.ui.article_form import ArticleForm
 from annotator.ui.article_list import ArticleList
 from annotator.ui.codebook_menu import CodebookMenu
-from annotator.ui.codebook_panel import CodebookPanel
+from annotator.ui.codebook_panel import CodebookPanel, category_shortcut
 from annotator.ui.coder_dialog import CoderActions, visible_coder
 from annotator.ui.coding_actions import CodingActions
 from annotator.ui.errors import show_message
 from annotator.ui.file_menu import FileMenu
+from annotator.ui.i18n import service_text
 from annotator.ui.legend import Legend
 from annotator.ui.navigation import Navigator
 from annotator.ui.quote_panel import QuotePanel
 from annotator.ui.reader import Reader
 from annotator.ui.split_merge import SplitMergeActions
+from annotator.ui.texts import StatusBar
 from annotator.ui.unit_form import UnitForm
 from annotator.ui.view_menu import ViewMenu
 
 STATUS_SECONDS = 5
+#: Article list | reader | codebook and forms, in per cent of the window's width.
+PANEL_SHARES = (24, 44, 32)
 
 
 class MainWindow(QMainWindow):
@@ -49,6 +54,7 @@ class MainWindow(QMainWindow):
         self._shortcuts: list[QShortcut] = []
         self.setWindowTitle("Annotator")
         self.resize(1400, 900)
+        self.setStatusBar(StatusBar(self))
 
         self.article_list = ArticleList()
         self.legend = Legend()
@@ -194,9 +200,11 @@ class MainWindow(QMainWindow):
             shortcut.deleteLater()
         self._shortcuts = []
         for category in codebook.categories:
-            if not category.shortcut:
+            # A, E, R, J and K decide quotes wherever one is selected (QUOTE_KEYS).
+            key = category_shortcut(category)
+            if not key:
                 continue
-            shortcut = QShortcut(QKeySequence(category.shortcut), self)
+            shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(lambda cid=category.id: self.code_selection(cid))
             self._shortcuts.append(shortcut)
@@ -327,11 +335,13 @@ class MainWindow(QMainWindow):
     # -- feedback --------------------------------------------------------------------------
 
     def show_error(self, title: str, message: str) -> None:
+        message = service_text(message)
         self.statusBar().showMessage(message, STATUS_SECONDS * 2000)
         if self.interactive:
             show_message(self, title, message, error=True)
 
     def show_info(self, title: str, message: str) -> None:
+        message = service_text(message)
         self.statusBar().showMessage(message.splitlines()[-1], STATUS_SECONDS * 2000)
         if self.interactive:
             show_message(self, title, message)
@@ -355,15 +365,40 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
 
     def _size_panels(self) -> None:
-        width = self.splitter.width()
-        # The right column holds the coding forms: wide enough for a label and a field.
-        self.splitter.setSizes([width * 27 // 100, width * 43 // 100, width * 30 // 100])
-        # The coding forms below the codebook get the larger part of the right column.
-        height = self.right_splitter.height()
-        self.right_splitter.setSizes([height * 36 // 100, height * 64 // 100])
+        saved = self.settings.panel_sizes
+        for name, splitter, shares in (
+            # Titles readable in the list, the text at a reading width, and the right
+            # column wide enough for a question and its answer.
+            ("main", self.splitter, PANEL_SHARES),
+            # The codebook tree takes what its categories need; the forms the rest.
+            ("right", self.right_splitter, self._right_shares()),
+        ):
+            sizes = saved.get(name, [])
+            if len(sizes) == splitter.count() and all(s > 0 for s in sizes):
+                splitter.setSizes(sizes)
+            else:
+                total = splitter.width() if name == "main" else splitter.height()
+                splitter.setSizes([total * share // 100 for share in shares])
+
+    def _right_shares(self) -> tuple[int, int]:
+        height = max(self.right_splitter.height(), 1)
+        tree = self.codebook_panel.preferred_height()
+        share = max(18, min(50, 100 * tree // height))
+        return share, 100 - share
+
+    def remember_panels(self) -> None:
+        """Keep the panel sizes the coder left, for the next start (saved with the settings)."""
+        if self._sized and self.isVisible():
+            self.settings.panel_sizes = {
+                "main": self.splitter.sizes(),
+                "right": self.right_splitter.sizes(),
+            }
 
     def shutdown(self) -> None:
-        """Let the workers end and close the project file."""
+        """Let the workers end, keep the panel sizes and close the project file."""
+        self.remember_panels()
+        with contextlib.suppress(OSError):
+            save_settings(self.settings)
         self.file_menu.stop_workers()
         if self.project is not None:
             self.details.save()

@@ -27,6 +27,7 @@ from annotator.store import Project
 from annotator.ui.chart import ChartWidget
 from annotator.ui.errors import show_message
 from annotator.ui.file_task import FileTask
+from annotator.ui.i18n import service_text
 
 
 def _compute(path: Path, coder: str | None) -> list[Table]:
@@ -127,7 +128,7 @@ class OverviewDialog(QDialog):
             split.addWidget(ChartWidget(table))
             split.addWidget(_table_widget(table))
             split.setSizes([420, 180])
-            self.tabs.addTab(split, table.title)
+            self.tabs.addTab(split, service_text(table.title))
         self.tabs.setCurrentIndex(max(current, 0))
         self.pages.setCurrentWidget(self.tabs)
         self._set_busy(False)
@@ -153,7 +154,7 @@ class OverviewDialog(QDialog):
             path, _ = QFileDialog.getSaveFileName(
                 self,
                 self.tr("Save chart"),
-                f"{chart.table.title}.png",
+                f"{service_text(chart.table.title)}.png",
                 self.tr("PNG image (*.png)"),
             )
         if not path:

@@ -1,8 +1,9 @@
 """The "Quotes" tab: the quote suggestions, decided with one key each.
 
-With the list focused: A accepts, E or Enter corrects, R or Delete rejects the selected
-suggestion; J/K (or the arrow keys) move to the next/previous one. These keys win over
-the codebook's one-letter shortcuts while the list has the focus.
+A accepts, E (or Enter) corrects, R (or Delete) rejects the selected suggestion; J/K (or
+the arrow keys) move to the next/previous one. The letters mean the same in the reader,
+on the quote the selection is on (annotator/ui/coding_actions.py), and no category may
+take them as its shortcut (QUOTE_KEYS in annotator/ui/codebook_panel.py).
 """
 
 from __future__ import annotations
@@ -108,7 +109,9 @@ class QuotePanel(QWidget):
         super().__init__(parent)
         self._quotes: list[Quote] = []
         self.model = QuoteModel(self)
-        self.view = rows_view(self.model, stretch_column=4, widths={0: 22, 1: 58, 2: 110, 3: 64})
+        # The mark, kind and cue are short: as wide as they are; the speaker starts wide
+        # enough for a full name, and the text takes the rest.
+        self.view = rows_view(self.model, stretch_column=4, widths={2: 130})
         self.view.setObjectName("quoteList")
         self.view.clicked.connect(
             lambda index: self.quote_clicked.emit(self.model.row(index.row()))
@@ -174,6 +177,23 @@ class QuotePanel(QWidget):
                 self.view.setCurrentIndex(self.model.index(index, 1))
                 return True
         return False
+
+    def select_next_undecided(self) -> bool:
+        """Select the next undecided suggestion in the list only (the reader stays where it is)."""
+        selection = self.view.selectionModel()
+        selection.blockSignals(True)
+        try:
+            found = self.next_undecided()
+        finally:
+            selection.blockSignals(False)
+        self.view.viewport().update()
+        return found
+
+    def show_current(self) -> None:
+        """Show the selected suggestion in the text (after ``select_next_undecided``)."""
+        quote = self.current_quote()
+        if quote is not None:
+            self.quote_selected.emit(quote)
 
     def _fill(self, keep: Quote | None | bool = True) -> None:
         current = self.current_quote() if keep is True else None

@@ -250,6 +250,21 @@ class Reader(QWidget):
 
     # -- quotes ----------------------------------------------------------------------------
 
+    def selected_quote(self) -> Quote | None:
+        """The quote the selection is on (most of it inside), or the quote at the cursor."""
+        if self._article is None:
+            return None
+        span = self.selected_span()
+        if span is None:
+            return self.quote_at(self._map.to_text(self.text.textCursor().position()))
+        start, end = span
+        best, shared = None, 0
+        for q in self._quotes:
+            overlap = min(end, q.end) - max(start, q.start)
+            if overlap > shared:
+                best, shared = q, overlap
+        return best
+
     def quote_at(self, offset: int) -> Quote | None:
         """The quote suggestion covering an article offset (its text or its speaker)."""
         for q in self._quotes:
@@ -270,7 +285,7 @@ class Reader(QWidget):
         if quote is not None:
             menu.addSeparator()
             for action, text in (
-                ("accept", self.tr("Accept quote (A in the Quotes tab)")),
+                ("accept", self.tr("Accept quote (A)")),
                 ("correct", self.tr("Correct quote… (E)")),
                 ("reject", self.tr("Reject quote (R)")),
             ):

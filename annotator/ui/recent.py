@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
 from annotator.services.settings import Settings
+from annotator.ui.texts import escape_mnemonic
 
 #: How many projects the menu lists.
 MAX_RECENT = 10
@@ -43,14 +44,18 @@ class RecentMenu(QMenu):
         paths = [Path(p) for p in self.settings.recent_projects]
         for number, path in enumerate(paths, 1):
             prefix = f"&{number} " if number < 10 else ""
-            action = self.addAction(f"{prefix}{path.name}  —  {path.parent}")
+            action = self.addAction(prefix + escape_mnemonic(f"{path.name}  —  {path.parent}"))
             action.setToolTip(str(path))
             action.setData(str(path))
             if path.is_file():
                 action.triggered.connect(lambda _checked=False, path=path: self._open(path))
             else:
                 action.setEnabled(False)
-                action.setText(self.tr("{0} (not found)  —  {1}").format(path.name, path.parent))
+                action.setText(
+                    self.tr("{0} (not found)  —  {1}").format(
+                        escape_mnemonic(path.name), escape_mnemonic(str(path.parent))
+                    )
+                )
         if not paths:
             none = self.addAction(self.tr("No recent projects"))
             none.setEnabled(False)

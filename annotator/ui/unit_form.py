@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from annotator.core import Annotation, Codebook
 from annotator.ui.memo import MemoEdit
@@ -22,10 +22,18 @@ class FieldStack(QWidget):
         self.fields: dict[str, VariableField] = {}
         self._order: list[VariableField] = []
 
-    def add_field(self, form: QFormLayout | QVBoxLayout, field: VariableField) -> None:
-        """A row "label: field", or in a column the label above its field (long questions)."""
+    def add_field(
+        self, form: QFormLayout | QGridLayout | QVBoxLayout, field: VariableField
+    ) -> None:
+        """A row "label: field"; in a grid, a question wrapping at the left of a short answer;
+        in a column, the label above its field."""
         if isinstance(form, QFormLayout):
             form.addRow(field_label(field.variable), field.widget)
+        elif isinstance(form, QGridLayout):
+            row = form.rowCount()
+            form.addWidget(field_label(field.variable), row, 0)
+            form.addWidget(field.widget, row, 1, Qt.AlignmentFlag.AlignVCenter)
+            form.setColumnStretch(0, 1)
         else:
             form.addWidget(field_label(field.variable))
             form.addWidget(field.widget)

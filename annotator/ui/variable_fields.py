@@ -31,6 +31,8 @@ YES_NO = (
     ValueLabel("0", QT_TRANSLATE_NOOP("VariableField", "No")),
 )
 _NUMBER_RANGE = 1e12
+#: The widest a list of values is made, in characters (longer labels show when it opens).
+MAX_CHOICE_CHARS = 30
 
 
 class NumberBox(QDoubleSpinBox):
@@ -58,6 +60,12 @@ class NumberBox(QDoubleSpinBox):
             self.setValue(float(value) if value not in (None, "") else self.minimum())
         except (TypeError, ValueError):
             self.setValue(self.minimum())
+
+
+def value_text(label: str, code: str) -> str:
+    """A value as every list and table shows it: "Against (-1)", "Yes (1)", the code alone
+    when it has no label. Label first, so that typing its first letter picks it."""
+    return f"{label} ({code})" if label and label != code else code
 
 
 def field_label(variable: Variable) -> QLabel:
@@ -116,7 +124,8 @@ class VariableField(QObject):
             self.widget.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            self.widget.setMinimumContentsLength(12)
+            if self.widget.isEditable():
+                self.widget.setMinimumContentsLength(16)
         self.widget.setObjectName(f"field_{variable.name}")
         self.widget.setToolTip(variable.description or variable.label or variable.name)
         self.widget.installEventFilter(self)
@@ -129,14 +138,16 @@ class VariableField(QObject):
         combo.addItem(NOT_ANSWERED, None)
         values = variable.values or (YES_NO if variable.kind == "yesno" else ())
         for value in values:
-            if variable.kind == "yesno":
-                # Label first, so that typing Y or N (O for oui) picks the answer.
-                label = self.tr(value.label) if values is YES_NO else value.label
-                text = f"{label} ({value.code})" if label else value.code
-            else:
-                text = f"{value.code} – {value.label}" if value.label else value.code
-            combo.addItem(text, value.code)
+            label = self.tr(value.label) if values is YES_NO else value.label
+            combo.addItem(value_text(label, value.code), value.code)
         combo.activated.connect(lambda _index: self.commit())
+        # As wide as its values (up to a point: the form must fit its panel); the list
+        # that opens shows every label in full.
+        longest = max((len(combo.itemText(i)) for i in range(combo.count())), default=4)
+        combo.setMinimumContentsLength(min(longest, MAX_CHOICE_CHARS))
+        view = combo.view()
+        if view is not None:
+            view.setMinimumWidth(view.sizeHintForColumn(0) + 24)
         return combo
 
     def _actor(self, actors: Sequence[str]) -> QComboBox:

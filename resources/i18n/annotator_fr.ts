@@ -242,7 +242,7 @@
 <context>
     <name>AdjudicationDialog</name>
     <message>
-        <location filename="../../annotator/ui/adjudication.py" line="+55"/>
+        <location filename="../../annotator/ui/adjudication.py" line="+56"/>
         <source>Click a coder&apos;s version to make it the adjudicated one.</source>
         <translation>Cliquez sur la version d&apos;un codeur pour en faire la version arbitrée.</translation>
     </message>
@@ -252,7 +252,7 @@
         <translation>non codé</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+47"/>
         <source>Adjudicate disagreements</source>
         <extracomment>Emitted after each change written to the project (the window refreshes its views).</extracomment>
         <translation>Arbitrer les désaccords</translation>
@@ -641,7 +641,7 @@
 <context>
     <name>ChartWidget</name>
     <message>
-        <location filename="../../annotator/ui/chart.py" line="+62"/>
+        <location filename="../../annotator/ui/chart.py" line="+67"/>
         <source>No data</source>
         <extracomment>Colour-blind-safe palette (Okabe &amp; Ito).</extracomment>
         <translation>Aucune donnée</translation>
@@ -777,6 +777,11 @@
         <translation>le raccourci {0} est déjà utilisé par {1}</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>{0} decides suggestions (A accept, E correct, R reject, J/K next/previous): choose another key</source>
+        <translation>{0} sert aux suggestions (A accepter, E corriger, R rejeter, J/K suivante/précédente) : choisissez une autre touche</translation>
+    </message>
+    <message>
         <location line="+35"/>
         <source>its {0} sub-category</source>
         <translation>sa {0} sous-catégorie</translation>
@@ -853,7 +858,7 @@
 <context>
     <name>CodebookFiles</name>
     <message>
-        <location filename="../../annotator/ui/codebook_files.py" line="+32"/>
+        <location filename="../../annotator/ui/codebook_files.py" line="+33"/>
         <source>Codebooks (*.xlsx *.json);;Excel workbook (*.xlsx);;JSON (*.json)</source>
         <translation>Grilles de codage (*.xlsx *.json);;Classeur Excel (*.xlsx);;JSON (*.json)</translation>
     </message>
@@ -873,7 +878,7 @@
         <translation>Depuis un fichier (.xlsx, .json)…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Import codebook</source>
         <translation>Importer une grille de codage</translation>
     </message>
@@ -929,14 +934,15 @@
 <context>
     <name>CodebookPanel</name>
     <message>
-        <location filename="../../annotator/ui/codebook_panel.py" line="+14"/>
+        <location filename="../../annotator/ui/codebook_panel.py" line="+22"/>
         <source>  ← quotes</source>
         <extracomment>After the category that accepted quote suggestions become.</extracomment>
         <translation>  ← citations</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+30"/>
         <source>&lt;b&gt;Codebook&lt;/b&gt; — select text, then click a category or press its key</source>
+        <extracomment>The keys that decide quote (and actor) suggestions wherever one is selected: A accept, E correct, R reject, J/K next/previous. A category cannot take them as its shortcut.</extracomment>
         <translation>&lt;b&gt;Grille de codage&lt;/b&gt; — sélectionnez du texte, puis cliquez sur une catégorie ou appuyez sur sa touche</translation>
     </message>
     <message>
@@ -950,7 +956,7 @@
         <translation>(ce projet n&apos;a pas encore de grille de codage)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+29"/>
         <source>Accepted quotes become this category</source>
         <translation>Les citations acceptées deviennent cette catégorie</translation>
     </message>
@@ -999,8 +1005,9 @@
 <context>
     <name>CodingActions</name>
     <message>
-        <location filename="../../annotator/ui/coding_actions.py" line="+49"/>
+        <location filename="../../annotator/ui/coding_actions.py" line="+53"/>
         <source>&amp;Edit</source>
+        <extracomment>What each of QUOTE_KEYS does, in the same order.</extracomment>
         <translation>É&amp;dition</translation>
     </message>
     <message>
@@ -1044,7 +1051,7 @@
         <translation>Marquer l&apos;article comme &amp;terminé / non terminé</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+23"/>
         <source>no project is open</source>
         <translation>aucun projet n&apos;est ouvert</translation>
     </message>
@@ -1116,6 +1123,11 @@
         <location line="+6"/>
         <source>Quote {0}: coded as {1}</source>
         <translation>Citation {0} : codée comme {1}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Select a quote first, in the text or the Quotes tab: A accepts it, E corrects it, R rejects it.</source>
+        <translation>Sélectionnez d’abord une citation, dans le texte ou l’onglet Citations : A l’accepte, E la corrige, R la rejette.</translation>
     </message>
 </context>
 <context>
@@ -1297,7 +1309,7 @@ Veuillez copier ce rapport dans votre message à la personne qui vous assiste av
 <context>
     <name>FileMenu</name>
     <message>
-        <location filename="../../annotator/ui/file_menu.py" line="+32"/>
+        <location filename="../../annotator/ui/file_menu.py" line="+33"/>
         <location filename="../../annotator/ui/split_merge.py" line="+40"/>
         <source>Annotator projects (*.annotator *.db);;All files (*)</source>
         <extracomment>Translated in the File menu&apos;s context, where the same filter is.</extracomment>
@@ -1386,7 +1398,7 @@ Veuillez copier ce rapport dans votre message à la personne qui vous assiste av
         <translation>Nouveau projet</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Starter codebook missing</source>
         <translation>Grille de codage de départ introuvable</translation>
     </message>
@@ -1396,12 +1408,12 @@ Veuillez copier ce rapport dans votre message à la personne qui vous assiste av
         <translation>Impossible de créer le projet</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>{0} is already open</source>
         <translation>{0} est déjà ouvert</translation>
     </message>
@@ -1418,20 +1430,20 @@ Veuillez copier ce rapport dans votre message à la personne qui vous assiste av
     </message>
     <message>
         <location line="+28"/>
-        <location line="+111"/>
-        <location line="+146"/>
+        <location line="+113"/>
+        <location line="+145"/>
         <source>No project</source>
         <translation>Aucun projet</translation>
     </message>
     <message>
-        <location line="-257"/>
-        <location line="+111"/>
-        <location line="+146"/>
+        <location line="-258"/>
+        <location line="+113"/>
+        <location line="+145"/>
         <source>Open or create a project first.</source>
         <translation>Ouvrez ou créez d&apos;abord un projet.</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-253"/>
         <source>Restore from backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
@@ -1463,12 +1475,12 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
         <translation>Importer des articles</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Import a folder of articles</source>
         <translation>Importer un dossier d&apos;articles</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Import running</source>
         <translation>Importation en cours</translation>
     </message>
@@ -1478,7 +1490,7 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
         <translation>Attendez la fin de l&apos;importation en cours.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+61"/>
         <source>Loading the language models…</source>
         <translation>Chargement des modèles de langue…</translation>
     </message>
@@ -1508,7 +1520,7 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
         <translation>Exporter</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Exporting to {0}…</source>
         <translation>Exportation vers {0}…</translation>
     </message>
@@ -1621,9 +1633,9 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+66"/>
+        <location filename="../../annotator/ui/main_window.py" line="+73"/>
         <source>Codes</source>
-        <extracomment>False for --screenshot and tests: report in the status bar, never in a dialog.</extracomment>
+        <extracomment>Article list | reader | codebook and forms, in per cent of the window&apos;s width. False for --screenshot and tests: report in the status bar, never in a dialog.</extracomment>
         <translation>Codes</translation>
     </message>
     <message>
@@ -1652,7 +1664,7 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
         <translation>Acteurs</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/app.py" line="+125"/>
+        <location filename="../../annotator/ui/app.py" line="+104"/>
         <location filename="../../annotator/ui/main_window.py" line="+62"/>
         <source>Cannot open project</source>
         <translation>Impossible d&apos;ouvrir le projet</translation>
@@ -1668,7 +1680,7 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
         <translation>{0} — Annotator</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>Quotes ({0})</source>
         <translation>Citations ({0})</translation>
     </message>
@@ -1703,7 +1715,7 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
         <translation>Code supprimé (Ctrl+Z le rétablit)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>no project</source>
         <translation>aucun projet</translation>
     </message>
@@ -1850,7 +1862,7 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
 <context>
     <name>OverviewDialog</name>
     <message>
-        <location filename="../../annotator/ui/overview.py" line="+47"/>
+        <location filename="../../annotator/ui/overview.py" line="+48"/>
         <source>Overview — {0}</source>
         <translation>Vue d&apos;ensemble — {0}</translation>
     </message>
@@ -1929,7 +1941,7 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
 <context>
     <name>QuoteModel</name>
     <message>
-        <location filename="../../annotator/ui/quote_panel.py" line="+29"/>
+        <location filename="../../annotator/ui/quote_panel.py" line="+30"/>
         <source>direct</source>
         <extracomment>Shown for a quote&apos;s kind and decision, translated when shown.</extracomment>
         <translation>directe</translation>
@@ -1989,7 +2001,7 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
 <context>
     <name>QuotePanel</name>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Hide rejected</source>
         <translation>Masquer les rejetées</translation>
     </message>
@@ -1999,7 +2011,7 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
         <translation>A accepter · E corriger · R rejeter · J/K suiv./préc.</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+83"/>
         <source>{0} of {1} decided</source>
         <translation>{0} sur {1} décidées</translation>
     </message>
@@ -2023,9 +2035,9 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
         <translation>(sans titre)</translation>
     </message>
     <message>
-        <location line="+59"/>
-        <source>Accept quote (A in the Quotes tab)</source>
-        <translation>Accepter la citation (A dans l&apos;onglet Citations)</translation>
+        <location line="+74"/>
+        <source>Accept quote (A)</source>
+        <translation>Accepter la citation (A)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2101,18 +2113,18 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
 <context>
     <name>RecentMenu</name>
     <message>
-        <location filename="../../annotator/ui/recent.py" line="+39"/>
+        <location filename="../../annotator/ui/recent.py" line="+40"/>
         <source>Open &amp;recent</source>
         <extracomment>How many projects the menu lists.</extracomment>
         <translation>Ouvrir un projet &amp;récent</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>{0} (not found)  —  {1}</source>
         <translation>{0} (introuvable)  —  {1}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>No recent projects</source>
         <translation>Aucun projet récent</translation>
     </message>
@@ -2517,8 +2529,9 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
         <translation>Non</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+50"/>
         <source>Required</source>
+        <extracomment>The widest a list of values is made, in characters (longer labels show when it opens).</extracomment>
         <translation>Obligatoire</translation>
     </message>
     <message>
@@ -2527,7 +2540,7 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
         <translation>Exemples : {0}</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+80"/>
         <source>type a name…</source>
         <extracomment>Enter pressed in the field: the form moves on to the next one.</extracomment>
         <translation>saisissez un nom…</translation>
@@ -2596,12 +2609,12 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
         <translation>coder comme {0}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>delete code</source>
         <translation>supprimer le code</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>set {0}</source>
         <translation>renseigner {0}</translation>
     </message>

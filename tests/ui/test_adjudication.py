@@ -40,12 +40,12 @@ def test_disagreements_are_shown_side_by_side_and_settled_by_a_click(qtbot, tmp_
         assert headers == ["Variable", "ann", "bob", "Adjudicated"]
         assert dialog.article_label.text() == "Article 1 of 2: Story 0"
         assert dialog.progress_label.text() == "0 of 5 settled"
-        assert cells(dialog, 0) == ["conflict", "yes", "no", ""]
+        assert cells(dialog, 0) == ["conflict", "Yes (1)", "No (0)", ""]
         assert cells(dialog, 1)[1:] == ["+1", "-1", ""]
 
         click(qtbot, dialog, 0, 1)  # ann's "yes"
         assert project.codings("a0", ADJUDICATED)[0].value == "1"
-        assert cells(dialog, 0) == ["✓ conflict", "yes", "no", "yes"]
+        assert cells(dialog, 0) == ["✓ conflict", "Yes (1)", "No (0)", "Yes (1)"]
         assert dialog.progress_label.text() == "1 of 5 settled"
 
         # Next: the position, settled with another value from the editor.
