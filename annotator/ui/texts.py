@@ -23,7 +23,15 @@ class StatusBar(QStatusBar):
     def showMessage(self, text: str, timeout: int | None = 0) -> None:  # noqa: N802 (Qt API)
         self.full_message = text
         super().showMessage(self._fitted(text), timeout or 0)
-        self.setToolTip(text if self.currentMessage() != text else "")
+        self.setToolTip(text if self.shown_message() != text else "")
+
+    def currentMessage(self) -> str:  # noqa: N802 (Qt API)
+        """The whole message (what the bar shows may end in "…")."""
+        return self.full_message if super().currentMessage() else ""
+
+    def shown_message(self) -> str:
+        """The message as the bar shows it, cut to its width."""
+        return super().currentMessage()
 
     def _fitted(self, text: str) -> str:
         permanent = sum(
@@ -41,7 +49,7 @@ class StatusBar(QStatusBar):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
-        if self.full_message and self.currentMessage():
+        if self.full_message and self.shown_message():
             self.blockSignals(True)
             super().showMessage(self._fitted(self.full_message))
             self.blockSignals(False)

@@ -219,6 +219,12 @@ class VariableField(QObject):
         if (
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
+            and self._pick_by_code(event.text())
+        ):
+            return True
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
         ):
@@ -228,6 +234,21 @@ class VariableField(QObject):
                 self.confirmed.emit()
                 return True
         return super().eventFilter(watched, event)
+
+    def _pick_by_code(self, typed: str) -> bool:
+        """Typing a value's code picks it ("+" picks "For (+1)", "9" "Foreign affairs (9)");
+        letters pick by label, as in any list."""
+        widget = self.widget
+        if not typed or not isinstance(widget, QComboBox) or widget.isEditable():
+            return False
+        if typed.isalpha():
+            return False
+        for index in range(1, widget.count()):
+            code = widget.itemData(index)
+            if isinstance(code, str) and code.startswith(typed):
+                widget.setCurrentIndex(index)
+                return True
+        return False
 
     def _popup_visible(self) -> bool:
         if isinstance(self.widget, QComboBox):

@@ -17,6 +17,7 @@ from annotator.ui.chart import axis_ticks
 from annotator.ui.codebook_editor import CodebookEditor
 from annotator.ui.codebook_panel import category_label
 from annotator.ui.main_window import MainWindow
+from annotator.ui.texts import StatusBar
 from tests.ui.coding_project import CLAIM, CLAIMANT, POSITION, make_coding_project, open_window
 
 
@@ -70,11 +71,13 @@ def test_long_status_messages_end_in_an_ellipsis_with_the_whole_in_the_tooltip(
     window = open_window(qtbot, project_path, settings)
     long = "This quote is accepted already — " + "and more words " * 30
     window.statusBar().showMessage(long, 5000)
-    shown = window.statusBar().currentMessage()
+    bar = window.statusBar()
+    assert isinstance(bar, StatusBar)
+    shown = bar.shown_message()
     assert shown.endswith("…") and len(shown) < len(long)
-    assert window.statusBar().toolTip() == long
-    window.statusBar().showMessage("Short", 5000)
-    assert window.statusBar().currentMessage() == "Short"
+    assert bar.toolTip() == long and bar.currentMessage() == long
+    bar.showMessage("Short", 5000)
+    assert bar.shown_message() == "Short"
     assert window.statusBar().toolTip() == ""
 
 
