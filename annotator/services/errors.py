@@ -20,9 +20,17 @@ class FileProblem(Exception):
     """One input file that could not be used; the rest of a batch goes on."""
 
     def __init__(self, path: str | Path, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = str(path)
+        self.path = printable(str(path))
         self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+def printable(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (a Latin-1 name) become "�"."""
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a lone surrogate that stands for no byte
+        return name.encode("utf-8", "replace").decode("utf-8")
 
 
 def raised_in_annotator(exc: BaseException) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -11,8 +10,9 @@ from pathlib import Path
 from annotator import nlp
 from annotator.core import Analysis, Article
 from annotator.services.cleaning import NearDuplicateIndex, prepare_article
-from annotator.services.errors import FileProblem
+from annotator.services.errors import FileProblem, printable
 from annotator.services.sources import ReadOptions, read_path, supported_suffixes
+from annotator.services.sources.walk import walk_paths
 from annotator.store import Project, text_hash
 
 #: Row statuses of ImportReport.rows().
@@ -79,33 +79,9 @@ class ImportReport:
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files to import: folders are walked recursively for supported files.
-
-    Inside folders, hidden files and folders (.git, .DS_Store, macOS "._" copies)
-    and Office lock files ("~$report.docx") are no articles and are passed over;
-    a file named on its own is always tried.
-    """
-    suffixes = supported_suffixes()
-
-    def hidden(name: str) -> bool:
-        return name.startswith((".", "~$")) or name == "__MACOSX"
-
-    out: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if not path.is_dir():
-            out.append(path)
-            continue
-        found: list[Path] = []
-        for folder, subfolders, files in os.walk(path):
-            subfolders[:] = [name for name in subfolders if not hidden(name)]  # prunes the walk
-            found.extend(
-                Path(folder, name)
-                for name in files
-                if not hidden(name) and Path(name).suffix.lower() in suffixes
-            )
-        out.extend(sorted(found))
-    return out
+    """Files to import: folders are walked recursively for supported files (see
+    ``sources.walk``: regular files only, no links out of the folder, no hidden files)."""
+    return walk_paths(paths, supported_suffixes()).files
 
 
 class _DuplicateCheck:
@@ -163,10 +139,15 @@ def import_files(
     report = ImportReport()
     articles: list[tuple[Article, str, list[str]]] = []  # (article, flag, notes)
     duplicates = _DuplicateCheck(project, allow_near_duplicates)
-    for item in (item for path in expand_paths(paths) for item in read_path(path, options)):
+    found = walk_paths(paths, supported_suffixes())
+    report.skipped.extend(found.skipped)
+    for item in (item for path in found.files for item in read_path(path, options)):
         if isinstance(item, FileProblem):
             report.skipped.append(item)
             continue
+        # A file name that is not UTF-8 (Latin-1 bytes) is kept as it shows, not as bytes
+        # no database or spreadsheet can hold.
+        item.source_file = printable(item.source_file)
         notes = prepare_article(item, language)
         verdict = duplicates.check(item)
         if isinstance(verdict, FileProblem):
@@ -191,9 +172,16 @@ def import_files(
             if language != "auto" or not article.language:
                 article.language = analysis.language
             pairs.append((article, analysis))
-        project.add_articles(pairs)
+        # Another import may have stored the same text since the check: the store's own
+        # unique key leaves it out, and it is reported like any duplicate.
+        left_out = {a.id for a in project.add_articles(pairs)}
         for article, flag, notes in batch:
-            report.add_stored(article, flag, notes)
+            if article.id in left_out:
+                report.skipped.append(
+                    FileProblem(article.source_file, "already in the project (same text)")
+                )
+            else:
+                report.add_stored(article, flag, notes)
         done += len(batch)
         if progress is not None:
             elapsed = time.perf_counter() - started

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -63,30 +62,14 @@ def import_file_filter() -> str:
 def table_files(paths: Sequence[Path]) -> list[Path]:
     """The spreadsheets among the chosen files and inside the chosen folders.
 
-    Folders are walked as the import walks them (services.importer.expand_paths,
-    which this module must not import: it loads spaCy): hidden files and Office
-    lock files ("~$data.xlsx") are passed over.
+    Folders are walked as the import walks them (services.sources.walk): hidden files,
+    Office lock files ("~$data.xlsx"), links out of the folder and anything but regular
+    files (a named pipe would hang the window) are passed over.
     """
-    found: list[Path] = []
-    for path in paths:
-        if not path.is_dir():
-            if path.suffix.lower() in TABLE_SUFFIXES:
-                found.append(path)
-            continue
-        inside: list[Path] = []
-        for folder, subfolders, files in os.walk(path):
-            subfolders[:] = [name for name in subfolders if not _hidden(name)]
-            inside.extend(
-                Path(folder, name)
-                for name in files
-                if not _hidden(name) and Path(name).suffix.lower() in TABLE_SUFFIXES
-            )
-        found.extend(sorted(inside))
-    return found
+    from annotator.services.sources.walk import walk_paths  # the readers load on first use
 
-
-def _hidden(name: str) -> bool:
-    return name.startswith((".", "~$")) or name == "__MACOSX"
+    found = walk_paths(paths, TABLE_SUFFIXES).files
+    return [p for p in found if p.suffix.lower() in TABLE_SUFFIXES and p.is_file()]
 
 
 class ColumnMappingDialog(QDialog):

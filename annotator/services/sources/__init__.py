@@ -73,6 +73,9 @@ def read_path(path: Path, options: ReadOptions | None = None) -> Iterator[Articl
     if path.is_dir():
         yield FileProblem(path, "is a folder")
         return
+    if not path.is_file():  # a named pipe would be waited on for ever
+        yield FileProblem(path, "not a regular file (a pipe, a device or a socket); not read")
+        return
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         kinds = ", ".join(supported_suffixes())
