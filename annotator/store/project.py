@@ -248,25 +248,43 @@ class Project(ListingStore, ActorStore, CodingStore, TransferStore):
 
     # -- articles --------------------------------------------------------------------------
 
-    def add_article(self, article: Article, analysis: Analysis | None = None) -> None:
-        """Store an article and, if given, its machine suggestions, in one transaction."""
-        with self.db.atomic():
-            self._insert_article(article)
-            if analysis is not None:
-                self._replace_suggestions(article.id, analysis)
+    def add_article(self, article: Article, analysis: Analysis | None = None) -> bool:
+        """Store an article and, if given, its machine suggestions, in one transaction.
 
-    def add_articles(self, items: Iterable[tuple[Article, Analysis | None]]) -> None:
-        """Store a batch of articles with their suggestions in one transaction."""
+        False, and nothing stored, when the project already has an article with this text.
+        """
+        return not self.add_articles([(article, analysis)])
+
+    def add_articles(self, items: Iterable[tuple[Article, Analysis | None]]) -> list[Article]:
+        """Store a batch of articles with their suggestions in one transaction.
+
+        Returns the articles left out because the project already has their text: the
+        check is the insert itself (a unique key), so it holds against another process
+        importing the same files at the same moment.
+        """
+        left_out: list[Article] = []
         with self.db.atomic():
             for article, analysis in items:
-                self._insert_article(article)
-                if analysis is not None:
+                if not self._insert_article(article):
+                    left_out.append(article)
+                elif analysis is not None:
                     self._replace_suggestions(article.id, analysis)
+        return left_out
 
-    def _insert_article(self, article: Article) -> None:
+    def _insert_article(self, article: Article) -> bool:
         row = article_row(article)
         row["text_hash"] = text_hash(article.text)
-        self.db.table("articles").insert(row, pk="id")
+        names = ", ".join(f"[{c}]" for c in row)
+        try:
+            self.db.execute(
+                f"insert into articles ({names}) values ({', '.join('?' * len(row))})",
+                list(row.values()),
+            )
+        except sqlite3.IntegrityError as exc:
+            if "text_hash" not in str(exc):
+                raise
+            return False
+        return True
 
     def article(self, article_id: str) -> Article:
         rows = list(self.db.query("select * from articles where id = ?", [article_id]))
@@ -292,6 +310,13 @@ class Project(ListingStore, ActorStore, CodingStore, TransferStore):
         row = article_row(article)
         row["text_hash"] = text_hash(article.text)
         with self.db.atomic():
+            # A text edited into another article's becomes a duplicate of it, marked so.
+            other = self.db.execute(
+                "select id from articles where text_hash = ? and id != ? and duplicate_of = ''"
+                " limit 1",
+                [row["text_hash"], article.id],
+            ).fetchone()
+            row["duplicate_of"] = other[0] if other else ""
             self.db.table("articles").update(article.id, row)
 
     # -- machine suggestions ---------------------------------------------------------------

@@ -295,12 +295,31 @@ def _canonical_yes_no(db: sqlite_utils.Database) -> None:
                 )
 
 
+def _v6_unique_texts(db: sqlite_utils.Database) -> None:
+    # One article per text, kept by the database itself: two imports running at once can
+    # no longer both find a text missing and both add it. Duplicates stored before this
+    # (they may hold codes) stay, marked as the duplicate of the first; only unmarked
+    # articles must have a text of their own.
+    db.table("articles").add_column("duplicate_of", str, not_null_default="")
+    db.execute(
+        "update articles set duplicate_of = (select first.id from articles first"
+        " where first.text_hash = articles.text_hash and first.rowid < articles.rowid"
+        " order by first.rowid limit 1)"
+        " where exists (select 1 from articles first"
+        " where first.text_hash = articles.text_hash and first.rowid < articles.rowid)"
+    )
+    db.execute(
+        "create unique index articles_unique_text on articles (text_hash) where duplicate_of = ''"
+    )
+
+
 MIGRATIONS: list[Migration] = [
     _v1_initial,
     _v2_section_hash_indexes,
     _v3_original_text_near_duplicates,
     _v4_variables_codings_actors,
     _v5_assignments_yes_no,
+    _v6_unique_texts,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -114,6 +114,8 @@ class TransferStore:
         rows = list(rows)
         if not rows:
             return
+        if table == "articles":
+            rows = self._mark_duplicates(rows)
         columns = list(rows[0])
         names = ", ".join(f"[{c}]" for c in columns)
         marks = ", ".join("?" * len(columns))
@@ -121,6 +123,31 @@ class TransferStore:
             f"insert into [{table}] ({names}) values ({marks})",
             [[row[c] for c in columns] for row in rows],
         )
+
+    def _mark_duplicates(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Articles whose text this file already holds under another id (imported twice,
+        separately) come in as marked duplicates of it: one unmarked article per text."""
+        hashes = list({row["text_hash"] for row in rows if row.get("text_hash")})
+        first: dict[str, str] = {}
+        for start in range(0, len(hashes), 500):
+            chunk = hashes[start : start + 500]
+            first.update(
+                self.db.execute(
+                    "select text_hash, id from articles where duplicate_of = ''"
+                    f" and text_hash in ({', '.join('?' * len(chunk))})",
+                    chunk,
+                ).fetchall()
+            )
+        marked = []
+        for row in rows:
+            row = dict(row)
+            fingerprint = row.get("text_hash")
+            if not row.get("duplicate_of") and fingerprint:
+                holder = first.setdefault(fingerprint, row["id"])
+                if holder != row["id"]:
+                    row["duplicate_of"] = holder
+            marked.append(row)
+        return marked
 
     def replace_row(self, table: str, row: dict[str, Any]) -> None:
         """Overwrite the row with the same key as ``row`` (its key columns stay)."""

@@ -18,8 +18,8 @@ def project(tmp_path):
 
 
 def _code(project: Project, n: int = 1) -> None:
-    """Add one article with ``n`` codes."""
-    article = Article(text=TEXT, title="Grève")
+    """Add one article with ``n`` codes (a text of its own: a project holds a text once)."""
+    article = Article(text=f"{TEXT} {project.article_count()}", title="Grève")
     project.add_article(article)
     category = project.codebook().categories[0]
     for i in range(n):

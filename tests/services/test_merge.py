@@ -295,3 +295,21 @@ def test_merging_back_into_the_project_that_was_split(coded):
         assert manifest["overlap"] == split_report.overlap
         assert "coder" not in manifest and "articles" not in manifest
         assert project.count_rows("entities") == 20
+
+
+def test_same_text_imported_separately_in_two_files_merges_as_a_marked_duplicate(tmp_path):
+    from annotator.core import Article
+
+    first = tmp_path / "a.annotator"
+    make_project(first, articles=2).close()
+    second = tmp_path / "b.annotator"
+    shutil.copy(first, second)
+    for path, article_id in ((first, "mine"), (second, "yours")):
+        with Project.open(path) as project:
+            assert project.add_article(Article(text="One story, imported twice.", id=article_id))
+    out = tmp_path / "merged.annotator"
+    report = merge(out, [first, second])
+    assert report.total("articles").added == 4
+    with Project.open(out) as merged:
+        marks = dict(merged.db.execute("select id, duplicate_of from articles").fetchall())
+    assert marks["mine"] == "" and marks["yours"] == "mine"

@@ -1,8 +1,10 @@
 import json
 import sqlite3
 
+import pytest
 import sqlite_utils
 
+from annotator.core import Article
 from annotator.store import SCHEMA_VERSION, Project, text_hash
 from annotator.store.schema import migrate
 
@@ -199,3 +201,37 @@ def test_version_4_yes_no_answers_become_1_and_0_whatever_their_spelling(tmp_pat
         assert project.annotations()[0].attributes == {"v3": "1"}
         stored = project.db.execute("select [values] from variables where id = 'v1'").fetchone()
         assert json.loads(stored[0])[0]["code"] == "1"
+
+
+def test_version_5_file_that_holds_duplicates_keeps_them_marked_and_refuses_new_ones(tmp_path):
+    """Two imports run at once used to store a text twice; such a file still opens, keeps
+    both copies (codes may hang on either), and takes no third."""
+    path = tmp_path / "v5.annotator"
+    old = sqlite_utils.Database(sqlite3.connect(path))
+    migrate(old, target=5)
+    for number, article_id in enumerate(["a1", "a2", "a3", "b1"]):
+        text = "The same story." if article_id.startswith("a") else "Another story."
+        old.table("articles").insert(
+            {
+                "id": article_id,
+                "title": f"Copy {number}",
+                "text": text,
+                "text_hash": text_hash(text),
+                "imported_at": f"2024-01-0{number + 1}",
+            }
+        )
+    old.close()
+
+    with Project.open(path) as project:
+        marks = dict(project.db.execute("select id, duplicate_of from articles").fetchall())
+        assert marks == {"a1": "", "a2": "a1", "a3": "a1", "b1": ""}
+        assert project.article_count() == 4
+        assert project.add_article(Article(text="The  same story.", id="a4")) is False
+        assert project.add_article(Article(text="A third story.", id="c1")) is True
+        assert project.article_count() == 5
+        # Raw SQL cannot add an unmarked copy either: the key is the database's own.
+        with pytest.raises(sqlite3.IntegrityError):
+            project.db.execute(
+                "insert into articles (id, text, text_hash) values ('x', 't', ?)",
+                [text_hash("Another story.")],
+            )
