@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QWidget
 
+from annotator.ui.flow_layout import FlowLayout
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
 
 
@@ -49,16 +50,16 @@ def swatch(color: str, size: int = 12) -> QIcon:
 
 
 class Legend(QWidget):
-    """A row of checkable layer toggles with their colour; emits the visible layer keys."""
+    """Checkable layer toggles with their colour, in rows that wrap when the reader is narrow;
+    emits the visible layer keys."""
 
     layers_changed = Signal(frozenset)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
+        # Wrapping, so that the legend does not set the reader column's minimum width.
+        layout = FlowLayout(self, spacing=8)
         layout.setContentsMargins(6, 2, 6, 2)
-        # Tight: the legend's width is the reader column's minimum width.
-        layout.setSpacing(8)
         self._boxes: dict[str, QCheckBox] = {}
         for layer in LAYERS:
             box = QCheckBox(self.tr(layer.label))
@@ -68,7 +69,6 @@ class Legend(QWidget):
             box.toggled.connect(self._emit)
             layout.addWidget(box)
             self._boxes[layer.key] = box
-        layout.addStretch(1)
 
     def visible_layers(self) -> frozenset[str]:
         return frozenset(key for key, box in self._boxes.items() if box.isChecked())

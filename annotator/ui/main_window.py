@@ -38,7 +38,7 @@ from annotator.ui.view_menu import ViewMenu
 
 STATUS_SECONDS = 5
 #: Article list | reader | codebook and forms, in per cent of the window's width.
-PANEL_SHARES = (24, 44, 32)
+PANEL_SHARES = (30, 40, 30)
 
 
 class MainWindow(QMainWindow):

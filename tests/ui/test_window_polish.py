@@ -13,9 +13,11 @@ from annotator.core import Category, Codebook
 from annotator.services.codebooks import starter_codebook
 from annotator.services.settings import Settings
 from annotator.store import Project
+from annotator.ui.article_list import TITLE
 from annotator.ui.chart import axis_ticks
 from annotator.ui.codebook_editor import CodebookEditor
 from annotator.ui.codebook_panel import category_label
+from annotator.ui.legend import LAYERS, Legend
 from annotator.ui.main_window import MainWindow
 from annotator.ui.texts import StatusBar
 from tests.ui.coding_project import CLAIM, CLAIMANT, POSITION, make_coding_project, open_window
@@ -103,6 +105,36 @@ def test_panels_share_the_width_and_are_remembered(
     again.show()
     qtbot.waitUntil(lambda: again._sized)
     qtbot.waitUntil(lambda: again.splitter.sizes() == settings.panel_sizes["main"])
+
+
+def test_article_titles_are_readable_at_the_default_size(
+    qtbot: QtBot, project_path: Path, settings: Settings
+) -> None:
+    window = open_window(qtbot, project_path, settings)
+    qtbot.waitUntil(lambda: window._sized and sum(window.splitter.sizes()) > 0)
+    qtbot.wait(50)
+    view = window.article_list
+    # Was about ten characters: the legend's single row held the reader column wide.
+    width = view.columnWidth(TITLE)
+    assert width >= 25 * view.fontMetrics().averageCharWidth()
+    assert window.legend.minimumSizeHint().width() < 300
+
+
+def test_the_legend_wraps_onto_rows_when_narrow(qtbot: QtBot) -> None:
+    legend = Legend()
+    qtbot.addWidget(legend)
+    wide = legend.layout().sizeHint().width()
+    one_row = legend.heightForWidth(wide + 20)
+    assert legend.heightForWidth(wide // 2) > one_row
+    legend.resize(wide // 2, legend.heightForWidth(wide // 2))
+    legend.show()
+    qtbot.waitExposed(legend)
+    boxes = [legend.toggle(layer.key) for layer in LAYERS]
+    # Every toggle is inside the widget, none overlaps the next, and some start a new row.
+    assert all(legend.rect().contains(box.geometry()) for box in boxes)
+    assert len({box.y() for box in boxes}) > 1
+    for left, right in zip(boxes, boxes[1:], strict=False):
+        assert not left.geometry().intersects(right.geometry())
 
 
 def test_count_axes_step_in_whole_numbers() -> None:
