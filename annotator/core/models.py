@@ -62,7 +62,7 @@ class Quote:
     #: The id of the speaker's ``Actor`` in the same ``Analysis`` (or project).
     actor_id: str | None = None
     #: "person", "organisation" or "descriptor" ("un proche du président"); None with no
-    #: speaker. Not stored in projects yet: pre-annotation and ``analyze --json`` give it.
+    #: speaker. Stored with the quote, shown in the Quotes tab and exported.
     speaker_type: SpeakerType | None = None
 
 

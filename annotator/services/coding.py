@@ -110,6 +110,7 @@ def quote_suggestion(quote: Quote) -> dict[str, Any]:
         "end": quote.end,
         "text": quote.text,
         "speaker": quote.speaker,
+        "speaker_type": quote.speaker_type,
         "speaker_start": quote.speaker_start,
         "speaker_end": quote.speaker_end,
         "cue": quote.cue,

@@ -341,7 +341,7 @@ class Project(ListingStore, ActorStore, CodingStore, TransferStore):
         if analysis.quotes:
             self.db.conn.executemany(
                 "insert into quotes (article_id, start, end, text, kind, speaker, speaker_start,"
-                " speaker_end, cue, actor_id) values (?,?,?,?,?,?,?,?,?,?)",
+                " speaker_end, cue, actor_id, speaker_type) values (?,?,?,?,?,?,?,?,?,?,?)",
                 [
                     (
                         article_id,
@@ -354,6 +354,7 @@ class Project(ListingStore, ActorStore, CodingStore, TransferStore):
                         q.speaker_end,
                         q.cue,
                         q.actor_id,
+                        q.speaker_type,
                     )
                     for q in analysis.quotes
                 ],
@@ -369,8 +370,8 @@ class Project(ListingStore, ActorStore, CodingStore, TransferStore):
 
     def quotes(self, article_id: str) -> list[Quote]:
         rows = self.db.execute(
-            "select start, end, text, kind, speaker, speaker_start, speaker_end, cue, actor_id"
-            " from quotes where article_id = ? order by start",
+            "select start, end, text, kind, speaker, speaker_start, speaker_end, cue, actor_id,"
+            " speaker_type from quotes where article_id = ? order by start",
             [article_id],
         ).fetchall()
         return [Quote(*row) for row in rows]

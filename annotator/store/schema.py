@@ -313,6 +313,17 @@ def _v6_unique_texts(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v7_speaker_types(db: sqlite_utils.Database) -> None:
+    # Whether a quote's speaker is a person, an organisation or an unnamed source described
+    # ("un proche du président"). Quotes stored before take it from their actor's type.
+    db.table("quotes").add_column("speaker_type", str)
+    db.execute(
+        "update quotes set speaker_type = (select case a.type when 'PERSON' then 'person'"
+        " when 'ORG' then 'organisation' end from actors a where a.id = quotes.actor_id)"
+        " where speaker is not null"
+    )
+
+
 MIGRATIONS: list[Migration] = [
     _v1_initial,
     _v2_section_hash_indexes,
@@ -320,6 +331,7 @@ MIGRATIONS: list[Migration] = [
     _v4_variables_codings_actors,
     _v5_assignments_yes_no,
     _v6_unique_texts,
+    _v7_speaker_types,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -182,9 +182,10 @@ def actor_rows(project: Any) -> Iterator[tuple[str, str, str, str, str, int, int
 
 
 def quote_rows(project: Any) -> Iterator[tuple[Any, ...]]:
-    """(article id, kind, speaker, cue, text, start, end, actor name) of every suggested quote."""
+    """(article id, kind, speaker, speaker type, cue, text, start, end, actor name) of every
+    suggested quote."""
     rows = _db(project).execute(
-        "select q.article_id, q.kind, q.speaker, q.cue, q.text, q.start, q.end,"
+        "select q.article_id, q.kind, q.speaker, q.speaker_type, q.cue, q.text, q.start, q.end,"
         " (select r.name from actors r where r.id = q.actor_id)"
         f" from quotes q join articles a on a.id = q.article_id order by {_ARTICLE_ORDER}, q.start"
     )

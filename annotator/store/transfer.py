@@ -90,7 +90,8 @@ class TransferStore:
             "quotes": list(
                 self.db.query(
                     "select article_id, start, end, text, kind, speaker, speaker_start,"
-                    " speaker_end, cue, actor_id from quotes where article_id = ? order by id",
+                    " speaker_end, cue, actor_id, speaker_type from quotes where article_id = ?"
+                    " order by id",
                     [article_id],
                 )
             ),

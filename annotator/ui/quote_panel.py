@@ -31,6 +31,14 @@ KINDS = {
     "partial": QT_TRANSLATE_NOOP("QuoteModel", "partial"),
     "indirect": QT_TRANSLATE_NOOP("QuoteModel", "indirect"),
 }
+#: Who speaks: a named person, an organisation, or an unnamed source as the text describes it.
+SPEAKER_TYPES = {
+    "person": QT_TRANSLATE_NOOP("QuoteModel", "person"),
+    "organisation": QT_TRANSLATE_NOOP("QuoteModel", "organisation"),
+    "descriptor": QT_TRANSLATE_NOOP("QuoteModel", "unnamed"),
+}
+#: The quoted words' column (struck out when rejected, it takes the width left).
+TEXT_COLUMN = 5
 DECISIONS = {
     "accepted": QT_TRANSLATE_NOOP("QuoteModel", "Accepted"),
     "corrected": QT_TRANSLATE_NOOP("QuoteModel", "Corrected"),
@@ -61,6 +69,7 @@ class QuoteModel(RowsModel[Quote]):
                 "",
                 QCoreApplication.translate("QuoteModel", "Kind"),
                 QCoreApplication.translate("QuoteModel", "Speaker"),
+                QCoreApplication.translate("QuoteModel", "Type"),
                 QCoreApplication.translate("QuoteModel", "Cue"),
                 QCoreApplication.translate("QuoteModel", "Text"),
             ),
@@ -70,6 +79,9 @@ class QuoteModel(RowsModel[Quote]):
                 if q.kind in KINDS
                 else q.kind,
                 q.speaker or "?",
+                QCoreApplication.translate("QuoteModel", SPEAKER_TYPES[q.speaker_type])
+                if q.speaker_type in SPEAKER_TYPES
+                else "",
                 q.cue or "",
                 " ".join(q.text.split()),
             ),
@@ -88,7 +100,7 @@ class QuoteModel(RowsModel[Quote]):
             return DIMMED
         if role == Qt.ItemDataRole.FontRole and decision == "rejected":
             font = QFont()
-            font.setStrikeOut(index.column() == 4)
+            font.setStrikeOut(index.column() == TEXT_COLUMN)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
             if decision in DECISIONS:
@@ -109,9 +121,9 @@ class QuotePanel(QWidget):
         super().__init__(parent)
         self._quotes: list[Quote] = []
         self.model = QuoteModel(self)
-        # The mark, kind and cue are short: as wide as they are; the speaker starts wide
-        # enough for a full name, and the text takes the rest.
-        self.view = rows_view(self.model, stretch_column=4, widths={2: 130})
+        # The mark, kind, type and cue are short: as wide as they are; the speaker starts
+        # wide enough for a full name, and the text takes the rest.
+        self.view = rows_view(self.model, stretch_column=TEXT_COLUMN, widths={2: 130})
         self.view.setObjectName("quoteList")
         self.view.clicked.connect(
             lambda index: self.quote_clicked.emit(self.model.row(index.row()))

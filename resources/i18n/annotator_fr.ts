@@ -216,7 +216,7 @@
         <translation>Déplacer certaines mentions de l&apos;acteur sélectionné vers un nouvel acteur</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+197"/>
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
@@ -242,7 +242,7 @@
 <context>
     <name>AdjudicationDialog</name>
     <message>
-        <location filename="../../annotator/ui/adjudication.py" line="+56"/>
+        <location filename="../../annotator/ui/adjudication.py" line="+57"/>
         <source>Click a coder&apos;s version to make it the adjudicated one.</source>
         <translation>Cliquez sur la version d&apos;un codeur pour en faire la version arbitrée.</translation>
     </message>
@@ -252,7 +252,7 @@
         <translation>non codé</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>Adjudicate disagreements</source>
         <extracomment>Emitted after each change written to the project (the window refreshes its views).</extracomment>
         <translation>Arbitrer les désaccords</translation>
@@ -541,7 +541,7 @@
 <context>
     <name>ArticleForm</name>
     <message>
-        <location filename="../../annotator/ui/article_form.py" line="+55"/>
+        <location filename="../../annotator/ui/article_form.py" line="+56"/>
         <source>Memo on this article…</source>
         <translation>Mémo sur cet article…</translation>
     </message>
@@ -561,7 +561,7 @@
         <translation>La grille de codage n&apos;a pas de variable d&apos;article.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+63"/>
         <source>{0} of {1} answered</source>
         <translation>{0} sur {1} renseignées</translation>
     </message>
@@ -964,7 +964,7 @@
 <context>
     <name>CoderActions</name>
     <message>
-        <location filename="../../annotator/ui/coder_dialog.py" line="+101"/>
+        <location filename="../../annotator/ui/coder_dialog.py" line="+100"/>
         <source>S&amp;witch coder…</source>
         <translation>&amp;Changer de codeur…</translation>
     </message>
@@ -1133,7 +1133,7 @@
 <context>
     <name>ColumnMappingDialog</name>
     <message>
-        <location filename="../../annotator/ui/column_mapping.py" line="+32"/>
+        <location filename="../../annotator/ui/column_mapping.py" line="+31"/>
         <source>Text (required)</source>
         <extracomment>Article fields offered in the dialog, in the order a researcher thinks of them.</extracomment>
         <translation>Texte (obligatoire)</translation>
@@ -1189,7 +1189,7 @@
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+31"/>
         <source>Import a spreadsheet</source>
         <translation>Importer un tableur</translation>
     </message>
@@ -1245,9 +1245,8 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../annotator/ui/crash.py" line="+53"/>
+        <location filename="../../annotator/ui/crash.py" line="+50"/>
         <source>The disk holding the project is full: the last change was not saved. Everything shown as saved before it is in the project file. Free some space and go on.</source>
-        <extracomment>The crash log keeps the newest reports; it is cut back to about this size.</extracomment>
         <translation>Le disque qui contient le projet est plein : la dernière modification n&apos;a pas été enregistrée. Tout ce qui était indiqué comme enregistré avant se trouve dans le fichier du projet. Libérez de l&apos;espace et continuez.</translation>
     </message>
     <message>
@@ -1261,7 +1260,7 @@
         <translation>Le disque qui contient le projet a signalé une erreur (une clé USB ou un lecteur réseau a-t-il été retiré ?) : la dernière modification n&apos;a pas été enregistrée. Reconnectez-le et rouvrez le projet.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+37"/>
         <source>Annotator: something went wrong</source>
         <translation>Annotator : un problème est survenu</translation>
     </message>
@@ -1309,7 +1308,7 @@ Veuillez copier ce rapport dans votre message à la personne qui vous assiste av
 <context>
     <name>FileMenu</name>
     <message>
-        <location filename="../../annotator/ui/file_menu.py" line="+33"/>
+        <location filename="../../annotator/ui/file_menu.py" line="+32"/>
         <location filename="../../annotator/ui/split_merge.py" line="+40"/>
         <source>Annotator projects (*.annotator *.db);;All files (*)</source>
         <extracomment>Translated in the File menu&apos;s context, where the same filter is.</extracomment>
@@ -1419,17 +1418,12 @@ Veuillez copier ce rapport dans votre message à la personne qui vous assiste av
     </message>
     <message>
         <location line="+6"/>
-        <location line="+96"/>
+        <location line="+91"/>
         <source>Cannot open project</source>
         <translation>Impossible d&apos;ouvrir le projet</translation>
     </message>
     <message>
-        <location line="-80"/>
-        <source>Settings not saved: {0}</source>
-        <translation>Réglages non enregistrés : {0}</translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location line="-52"/>
         <location line="+113"/>
         <location line="+145"/>
         <source>No project</source>
@@ -1600,7 +1594,7 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../../annotator/ui/legend.py" line="+25"/>
+        <location filename="../../annotator/ui/legend.py" line="+26"/>
         <source>Persons</source>
         <translation>Personnes</translation>
     </message>
@@ -1670,12 +1664,12 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
         <translation>Impossible d&apos;ouvrir le projet</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+16"/>
+        <location filename="../../annotator/ui/main_window.py" line="+11"/>
         <source>Settings not saved: {0}</source>
         <translation>Réglages non enregistrés : {0}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+13"/>
         <source>{0} — Annotator</source>
         <translation>{0} — Annotator</translation>
     </message>
@@ -1957,8 +1951,25 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
         <translation>indirecte</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>person</source>
+        <extracomment>Who speaks: a named person, an organisation, or an unnamed source as the text describes it.</extracomment>
+        <translation>personne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>organisation</source>
+        <translation>organisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unnamed</source>
+        <translation>anonyme</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Accepted</source>
+        <extracomment>The quoted words&apos; column (struck out when rejected, it takes the width left).</extracomment>
         <translation>Acceptée</translation>
     </message>
     <message>
@@ -1984,6 +1995,11 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
     </message>
     <message>
         <location line="+1"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Cue</source>
         <translation>Marqueur</translation>
     </message>
@@ -1993,7 +2009,7 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
         <translation>Texte</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Not decided yet</source>
         <translation>Pas encore décidée</translation>
     </message>
@@ -2113,7 +2129,7 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
 <context>
     <name>RecentMenu</name>
     <message>
-        <location filename="../../annotator/ui/recent.py" line="+40"/>
+        <location filename="../../annotator/ui/recent.py" line="+35"/>
         <source>Open &amp;recent</source>
         <extracomment>How many projects the menu lists.</extracomment>
         <translation>Ouvrir un projet &amp;récent</translation>
@@ -2371,7 +2387,7 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
 <context>
     <name>UnitForm</name>
     <message>
-        <location filename="../../annotator/ui/unit_form.py" line="+82"/>
+        <location filename="../../annotator/ui/unit_form.py" line="+90"/>
         <source>Memo on this code…</source>
         <translation>Mémo sur ce code…</translation>
     </message>
@@ -2554,7 +2570,7 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
 <context>
     <name>ViewMenu</name>
     <message>
-        <location filename="../../annotator/ui/view_menu.py" line="+27"/>
+        <location filename="../../annotator/ui/view_menu.py" line="+25"/>
         <source>&amp;View</source>
         <extracomment>Reader text sizes the menu steps through, in points.</extracomment>
         <translation>&amp;Affichage</translation>
@@ -2585,7 +2601,7 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
         <translation>Pré&amp;férences…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Pipeline not available</source>
         <translation>Modèle non disponible</translation>
     </message>

@@ -65,7 +65,7 @@ def build_study(tmp_path, coders=("alice", "bob")) -> Study:
     )
     start = TEXT.index("We")
     quote = Quote(start, start + 11, "We will win", "direct", "Ann Lee", lee, lee + 7, "said")
-    quote = Quote(**{**_fields(quote), "actor_id": actor.id})
+    quote = Quote(**{**_fields(quote), "actor_id": actor.id, "speaker_type": "person"})
     project.add_article(article, Analysis("en", [], [quote], [actor]))
     project.add_article(other, Analysis("en"))
 
@@ -248,8 +248,9 @@ def test_actors_quotes_and_codebook_sheets(workbook, study):
         1,
     )
     [quote] = _rows(book, "quotes")
-    assert (quote["speaker"], quote["actor"], quote["text"]) == (
+    assert (quote["speaker"], quote["speaker_type"], quote["actor"], quote["text"]) == (
         "Ann Lee",
+        "person",
         "Ann Lee",
         "We will win",
     )

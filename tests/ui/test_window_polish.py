@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
-from annotator.core import Category, Codebook
+from annotator.core import Category, Codebook, Quote
 from annotator.services.codebooks import starter_codebook
 from annotator.services.settings import Settings
 from annotator.store import Project
@@ -19,6 +19,7 @@ from annotator.ui.codebook_editor import CodebookEditor
 from annotator.ui.codebook_panel import category_label
 from annotator.ui.legend import LAYERS, Legend
 from annotator.ui.main_window import MainWindow
+from annotator.ui.quote_panel import QuotePanel
 from annotator.ui.texts import StatusBar
 from tests.ui.coding_project import CLAIM, CLAIMANT, POSITION, make_coding_project, open_window
 
@@ -254,3 +255,26 @@ def test_file_dialogs_start_in_documents_or_the_last_folder_never_the_data_folde
     chosen.mkdir()
     remember_folder(settings, chosen / "story.txt")
     assert start_folder(settings, "out.xlsx") == str(chosen / "out.xlsx")
+
+
+def test_the_quotes_tab_says_what_kind_of_speaker_speaks(qtbot: QtBot) -> None:
+    panel = QuotePanel()
+    qtbot.addWidget(panel)
+    kinds = ("person", "organisation", "descriptor", None)
+    panel.set_quotes(
+        [
+            Quote(
+                10 * n,
+                10 * n + 5,
+                "words",
+                "direct",
+                "someone" if kind else None,
+                speaker_type=kind,
+            )
+            for n, kind in enumerate(kinds)
+        ]
+    )
+    header = panel.model.headerData(3, Qt.Orientation.Horizontal)
+    shown = [panel.model.index(row, 3).data() for row in range(4)]
+    assert header == "Type"
+    assert shown == ["person", "organisation", "unnamed", ""]

@@ -71,6 +71,7 @@ QUOTE_COLUMNS = (
     "article_title",
     "kind",
     "speaker",
+    "speaker_type",
     "actor",
     "cue",
     "text",
@@ -286,9 +287,30 @@ def quotes_table(project: Project) -> Table:
 
     def rows() -> Iterator[Row]:
         info = _ArticleInfo(project)
-        for article_id, kind, speaker, cue, text, start, end, actor in streams.quote_rows(project):
+        for (
+            article_id,
+            kind,
+            speaker,
+            speaker_type,
+            cue,
+            text,
+            start,
+            end,
+            actor,
+        ) in streams.quote_rows(project):
             title = info.get(article_id)[0]
-            yield (article_id, title, kind, speaker or "", actor or "", cue or "", text, start, end)
+            yield (
+                article_id,
+                title,
+                kind,
+                speaker or "",
+                speaker_type or "",
+                actor or "",
+                cue or "",
+                text,
+                start,
+                end,
+            )
 
     return Table("quotes", QUOTE_COLUMNS, rows)
 
