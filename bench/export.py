@@ -126,7 +126,10 @@ def build(path: Path, annotations: int = ANNOTATIONS) -> None:
         with db.atomic():
             _insert(db, "articles", articles)
             _insert(db, "annotations", spans[:annotations])
-            db.conn.executemany("insert into actors values (?,?,?,?,?)", actors)
+            db.conn.executemany(
+                "insert into actors (id, article_id, name, type, source) values (?,?,?,?,?)",
+                actors,
+            )
             db.conn.executemany(
                 "insert into mentions (actor_id, start, end, text) values (?,?,?,?)", mentions
             )

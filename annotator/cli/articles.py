@@ -99,6 +99,7 @@ def _analyze(args: argparse.Namespace) -> int:
                 {
                     "name": a.name,
                     "type": a.type,
+                    "gender": a.gender,
                     "mentions": [asdict(m) for m in a.mentions],
                     "quotes": sum(q.actor_id == a.id for q in analysis.quotes),
                 }

@@ -267,6 +267,10 @@ class Mention:
 
 
 ActorType = Literal["PERSON", "ORG"]
+#: A person's gender as the article gives it (title, determiner, agreement, pronoun, first
+#: name); "unknown" rather than a guess, and for organisations.
+Gender = Literal["female", "male", "unknown"]
+GENDERS: tuple[Gender, ...] = ("female", "male", "unknown")
 
 
 @dataclass(slots=True)
@@ -283,6 +287,7 @@ class Actor:
     article_id: str = ""
     source: Literal["machine", "coder"] = "machine"
     id: str = field(default_factory=new_id)
+    gender: Gender = "unknown"
 
 
 SuggestionDecision = Literal["accepted", "corrected", "rejected"]

@@ -17,7 +17,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from ..core.models import Actor, ActorType
+from ..core.models import Actor, ActorType, Gender
 from ..core.models import Mention as ActorMention
 from .entities import ActorData, Mention, bare, get_actor_data
 from .lexicon import Lexicon, get_lexicon
@@ -45,6 +45,14 @@ class _Cluster:
     #: Start offsets of the named mentions (to pick the nearest of two namesakes).
     named_at: list[int] = field(default_factory=list)
     name_span: tuple[int, int] = (0, 0)
+    #: "f"/"m" from each mention that says something (title, first name, pronoun...).
+    genders: set[str] = field(default_factory=set)
+
+    def gender(self) -> Gender:
+        """The person's gender when every clue agrees; "unknown" with none or a conflict."""
+        if self.type != "PERSON" or len(self.genders) != 1:
+            return "unknown"
+        return "female" if "f" in self.genders else "male"
 
     def add(self, start: int, end: int, text: str) -> None:
         self.mentions.setdefault((start, end), ActorMention(start, end, text))
@@ -139,6 +147,10 @@ class ActorFinder:
         cluster.add(e.start, e.end, e.text)
         cluster.named_at.append(e.start)
         self._of_span[(e.start, e.end)] = cluster
+        if cluster.type == "PERSON":
+            gender = self.resolver.mention_gender(m)
+            if gender is not None:
+                cluster.genders.add(gender)
 
     def _new(self, type_: ActorType, words: list[str], m: Mention) -> _Cluster:
         cluster = _Cluster(type_, words, name_span=(m.entity.start, m.entity.end))
@@ -276,14 +288,17 @@ class ActorFinder:
                 if t.lower_ not in pronouns:
                     continue
                 start = t.idx + (1 if t.text.startswith("-") else 0)
-                self._attach(speaker, start, t.idx + len(t.text))
+                cluster = self._attach(speaker, start, t.idx + len(t.text))
+                if cluster is not None and cluster.type == "PERSON" and pronouns[t.lower_]:
+                    cluster.genders.add(pronouns[t.lower_])
 
-    def _attach(self, named: Mention | None, start: int, end: int) -> None:
+    def _attach(self, named: Mention | None, start: int, end: int) -> _Cluster | None:
         if named is None:
-            return
+            return None
         cluster = self._of_span.get((named.entity.start, named.entity.end))
         if cluster is not None:
             cluster.add(start, end, self.text[start:end])
+        return cluster
 
     # -- result -------------------------------------------------------------
 
@@ -302,7 +317,15 @@ class ActorFinder:
             first = min(cluster.mentions)[0]
             actor_id = str(uuid.uuid5(_ID_NAMESPACE, f"{digest}|{cluster.type}|{name}|{first}"))
             mentions = sorted(cluster.mentions.values(), key=lambda m: (m.start, m.end))
-            out.append(Actor(name=name, type=cluster.type, mentions=mentions, id=actor_id))
+            out.append(
+                Actor(
+                    name=name,
+                    type=cluster.type,
+                    mentions=mentions,
+                    id=actor_id,
+                    gender=cluster.gender(),
+                )
+            )
             ids[id(cluster)] = actor_id
         return out, ids
 

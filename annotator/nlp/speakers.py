@@ -214,7 +214,13 @@ class SpeakerResolver:
     def _title_tokens(self, m: Mention) -> list[Token]:
         return self._window_tokens(m) + self._appos_tokens(m)
 
-    def _gender_of(self, m: Mention) -> str | None:
+    def mention_gender(self, m: Mention) -> str | None:
+        """ "f" or "m" from what the text says of this person where it names them: an
+        honorific, a title and its determiner, a first name, a feminine agreement; None
+        when it says nothing (no default from a title's grammatical gender)."""
+        return self._gender_of(m, guess=False)
+
+    def _gender_of(self, m: Mention, guess: bool = True) -> str | None:
         words = [t.lower_ for t in self.doc[m.tok_start : m.tok_end]]
         window = self._window_tokens(m)
         for w in words[:1] + [t.lower_ for t in window[-1:]]:
@@ -243,7 +249,7 @@ class SpeakerResolver:
         if gender is not None:
             return gender
         # A bare title's own gender is last: « porte-parole » is masculine by default.
-        for t in titles:
+        for t in titles if guess else ():
             g = t.morph.get("Gender", [])
             if g:
                 return "f" if g[0] == "Fem" else "m"

@@ -15,7 +15,7 @@ from annotator.core import Codebook, Variable
 from annotator.core.answers import yes_no
 from annotator.services.frames import FRAMES, frame_items, frame_scores
 from annotator.services.messages import Message
-from annotator.store import Project
+from annotator.store import Project, streams
 
 ChartKind = Literal["bar", "stacked", "line"]
 #: Names a variable must have to be drawn as "stance over time" (the first one found).
@@ -51,6 +51,7 @@ def overview_tables(project: Project, coder: str | None = None) -> list[Table]:
         stance_over_time(project, codebook, coder),
         most_quoted_actors(project),
         frame_prevalence(project, codebook, coder),
+        *quoted_people_by_gender(project),
     ]
 
 
@@ -137,6 +138,39 @@ def most_quoted_actors(project: Project, limit: int = 15) -> Table:
     if not table.rows:
         table.empty_reason = Message("No quote has a speaker yet.")
     return table
+
+
+def quoted_people_by_gender(project: Project) -> tuple[Table, Table]:
+    """Who is given a voice: quoted people by gender per outlet (counts), and the share of
+    women among those of known gender per month (each person counted once per article)."""
+    outlets: dict[str, Counter[str]] = defaultdict(Counter)
+    months: dict[str, Counter[str]] = defaultdict(Counter)
+    for outlet, month, gender in streams.quoted_people(project):
+        outlets[outlet or "(no outlet)"][gender] += 1
+        months[month or "(no date)"][gender] += 1
+    by_outlet = Table(
+        Message("Quoted people by gender, per outlet"),
+        ["outlet", "women", "men", "unknown"],
+        chart="stacked",
+    )
+    by_outlet.rows = [
+        [outlet, c["female"], c["male"], c["unknown"]] for outlet, c in sorted(outlets.items())
+    ]
+    by_month = Table(
+        Message("Share of women among quoted people"),
+        ["month", "women (% of known gender)"],
+        chart="line",
+    )
+    by_month.rows = [
+        [month, round(100 * c["female"] / (c["female"] + c["male"]), 1)]
+        for month, c in sorted(months.items())
+        if c["female"] + c["male"]
+    ]
+    if not by_outlet.rows:
+        by_outlet.empty_reason = Message("No quote has a person as its speaker yet.")
+    if not by_month.rows:
+        by_month.empty_reason = Message("No quoted person has a known gender yet.")
+    return by_outlet, by_month
 
 
 def frame_prevalence(project: Project, codebook: Codebook, coder: str | None = None) -> Table:

@@ -25,6 +25,7 @@ class ActorStore:
                 article_id=row["article_id"],
                 source=row["source"],
                 id=row["id"],
+                gender=row["gender"],
             )
             for row in self.db.query("select * from actors where article_id = ?", [article_id])
         }
@@ -66,6 +67,7 @@ class ActorStore:
                 "name": actor.name,
                 "type": actor.type,
                 "source": actor.source,
+                "gender": actor.gender,
             },
             pk="id",
         )

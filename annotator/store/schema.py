@@ -324,6 +324,12 @@ def _v7_speaker_types(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v8_actor_gender(db: sqlite_utils.Database) -> None:
+    # A person's gender as the article gives it, for source-diversity studies; actors
+    # found before are "unknown" until pre-annotated again or set by a coder.
+    db.table("actors").add_column("gender", str, not_null_default="unknown")
+
+
 MIGRATIONS: list[Migration] = [
     _v1_initial,
     _v2_section_hash_indexes,
@@ -332,6 +338,7 @@ MIGRATIONS: list[Migration] = [
     _v5_assignments_yes_no,
     _v6_unique_texts,
     _v7_speaker_types,
+    _v8_actor_gender,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

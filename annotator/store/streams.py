@@ -168,10 +168,10 @@ def actor_names(project: Any, article_id: str) -> dict[str, str]:
     return {actor_id: name for actor_id, name in rows}
 
 
-def actor_rows(project: Any) -> Iterator[tuple[str, str, str, str, str, int, int]]:
-    """(article id, actor id, name, type, source, mentions, quotes) of every actor."""
+def actor_rows(project: Any) -> Iterator[tuple[str, str, str, str, str, str, int, int]]:
+    """(article id, actor id, name, type, gender, source, mentions, quotes) of every actor."""
     rows = _db(project).execute(
-        "select r.article_id, r.id, r.name, r.type, r.source,"
+        "select r.article_id, r.id, r.name, r.type, r.gender, r.source,"
         " (select count(*) from mentions m where m.actor_id = r.id),"
         " (select count(*) from quotes q where q.article_id = r.article_id"
         "  and q.actor_id = r.id)"
@@ -181,12 +181,25 @@ def actor_rows(project: Any) -> Iterator[tuple[str, str, str, str, str, int, int
     yield from (tuple(r) for r in rows)
 
 
+def quoted_people(project: Any) -> Iterator[tuple[str, str, str]]:
+    """(outlet, month "YYYY-MM" or "", gender) of every person quoted at least once in an
+    article (one row per article and person, whatever the number of quotes)."""
+    rows = _db(project).execute(
+        "select a.outlet, substr(a.date, 1, 7), r.gender from actors r"
+        " join articles a on a.id = r.article_id"
+        " where r.type = 'PERSON' and exists (select 1 from quotes q"
+        " where q.article_id = r.article_id and q.actor_id = r.id)"
+    )
+    yield from ((outlet or "", month or "", gender) for outlet, month, gender in rows)
+
+
 def quote_rows(project: Any) -> Iterator[tuple[Any, ...]]:
-    """(article id, kind, speaker, speaker type, cue, text, start, end, actor name) of every
-    suggested quote."""
+    """(article id, kind, speaker, speaker type, cue, text, start, end, actor name, actor's
+    gender) of every suggested quote."""
     rows = _db(project).execute(
         "select q.article_id, q.kind, q.speaker, q.speaker_type, q.cue, q.text, q.start, q.end,"
-        " (select r.name from actors r where r.id = q.actor_id)"
+        " (select r.name from actors r where r.id = q.actor_id),"
+        " (select r.gender from actors r where r.id = q.actor_id and r.type = 'PERSON')"
         f" from quotes q join articles a on a.id = q.article_id order by {_ARTICLE_ORDER}, q.start"
     )
     yield from (tuple(r) for r in rows)

@@ -31,13 +31,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from annotator.core import Actor, Decision, Mention, SuggestionDecision, new_id
+from annotator.core import Actor, Decision, Gender, Mention, SuggestionDecision, new_id
 from annotator.ui.commands import Edit, EditHost
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
 from annotator.ui.table_model import ListKeys, RowsModel
@@ -46,13 +47,21 @@ Index = QModelIndex | QPersistentModelIndex
 COLUMNS = (
     QT_TRANSLATE_NOOP("ActorModel", "Actor"),
     QT_TRANSLATE_NOOP("ActorModel", "Type"),
+    QT_TRANSLATE_NOOP("ActorModel", "Gender"),
     QT_TRANSLATE_NOOP("ActorModel", "Mentions"),
     QT_TRANSLATE_NOOP("ActorModel", "Quotes"),
 )
 
 
+GENDER_LABELS = {
+    "female": QT_TRANSLATE_NOOP("ActorModel", "female"),
+    "male": QT_TRANSLATE_NOOP("ActorModel", "male"),
+    "unknown": QT_TRANSLATE_NOOP("ActorModel", "unknown"),
+}
+
+
 class ActorModel(RowsModel[Actor]):
-    """One row per actor: name, type, number of mentions and of quotes."""
+    """One row per actor: name, type, gender (persons), number of mentions and of quotes."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self.quotes: dict[str, int] = {}
@@ -67,9 +76,19 @@ class ActorModel(RowsModel[Actor]):
         self.quotes = quote_counts
         self.set_rows(actors)
 
-    def _cells(self, actor: Actor) -> tuple[str, str, str, str]:
-        kind = self.tr("person") if actor.type == "PERSON" else self.tr("organisation")
-        return actor.name, kind, str(len(actor.mentions)), str(self.quotes.get(actor.id, 0))
+    def _cells(self, actor: Actor) -> tuple[str, str, str, str, str]:
+        person = actor.type == "PERSON"
+        kind = self.tr("person") if person else self.tr("organisation")
+        gender = (
+            QCoreApplication.translate("ActorModel", GENDER_LABELS[actor.gender]) if person else ""
+        )
+        return (
+            actor.name,
+            kind,
+            gender,
+            str(len(actor.mentions)),
+            str(self.quotes.get(actor.id, 0)),
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -85,7 +104,7 @@ class ActorModel(RowsModel[Actor]):
             font = QFont()
             font.setBold(True)  # confirmed or corrected by a coder
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 3:
             return Qt.AlignmentFlag.AlignCenter
         return super().data(index, role)
 
@@ -114,7 +133,7 @@ class ActorPanel(QWidget):
         self.view.verticalHeader().setVisible(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for number in (1, 2, 3):
+        for number in (1, 2, 3, 4):
             header.setSectionResizeMode(number, QHeaderView.ResizeMode.ResizeToContents)
         self.accept_button = QPushButton(self.tr("Accept"))
         self.reject_button = QPushButton(self.tr("Reject"))
@@ -123,6 +142,16 @@ class ActorPanel(QWidget):
         self.rename_button = QPushButton(self.tr("Rename…"))
         self.merge_button = QPushButton(self.tr("Merge"))
         self.split_button = QPushButton(self.tr("Split…"))
+        # A person's gender as the coder reads it, for source-diversity figures.
+        self.gender_button = QPushButton(self.tr("Gender"))
+        self.gender_button.setToolTip(
+            self.tr("Set the gender of the selected persons (female, male or unknown)")
+        )
+        self.gender_menu = QMenu(self.gender_button)
+        for gender, label in GENDER_LABELS.items():
+            action = self.gender_menu.addAction(QCoreApplication.translate("ActorModel", label))
+            action.setData(gender)
+        self.gender_button.setMenu(self.gender_menu)
         self.rename_button.setToolTip(self.tr("Give the selected actor another name (F2)"))
         self.merge_button.setToolTip(self.tr("Make the selected actors one (Ctrl+M)"))
         self.split_button.setToolTip(
@@ -135,6 +164,7 @@ class ActorPanel(QWidget):
             self.rename_button,
             self.merge_button,
             self.split_button,
+            self.gender_button,
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -178,6 +208,7 @@ class ActorPanel(QWidget):
         self.rename_button.setEnabled(len(chosen) == 1)
         self.merge_button.setEnabled(len(chosen) >= 2)
         self.split_button.setEnabled(len(chosen) == 1 and len(chosen[0].mentions) >= 2)
+        self.gender_button.setEnabled(any(a.type == "PERSON" for a in chosen))
 
 
 # -- edits -----------------------------------------------------------------------------------
@@ -188,6 +219,15 @@ def renamed(actors: list[Actor], actor_id: str, name: str) -> list[Actor]:
     for actor in out:
         if actor.id == actor_id:
             actor.name, actor.source = name, "coder"
+    return out
+
+
+def with_gender(actors: list[Actor], ids: set[str], gender: Gender) -> list[Actor]:
+    """The persons among ``ids`` given ``gender`` by a coder."""
+    out = copy.deepcopy(actors)
+    for actor in out:
+        if actor.id in ids and actor.type == "PERSON":
+            actor.gender, actor.source = gender, "coder"
     return out
 
 
@@ -282,6 +322,7 @@ def _actor_summary(actor: Actor) -> dict[str, object]:
         "id": actor.id,
         "name": actor.name,
         "type": actor.type,
+        "gender": actor.gender,
         "mentions": [[m.start, m.end, m.text] for m in actor.mentions],
     }
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from annotator.core import Actor
+from annotator.core import GENDERS, Actor, Gender
 from annotator.ui.actor_panel import (
     ActorEdit,
     ActorPanel,
@@ -19,6 +19,7 @@ from annotator.ui.actor_panel import (
     merged,
     renamed,
     split,
+    with_gender,
 )
 from annotator.ui.spotlight import HIT, MENTION, QUOTE, clear_spotlight, search_hits, spotlight
 
@@ -39,6 +40,9 @@ class ActorActions(QObject):
         self.panel.split_button.clicked.connect(self.split)
         self.panel.accept_button.clicked.connect(self.accept)
         self.panel.reject_button.clicked.connect(self.reject)
+        self.panel.gender_menu.triggered.connect(
+            lambda action: self.set_gender(action.data()) if action.data() in GENDERS else None
+        )
         self.panel.key_action.connect(
             lambda action: self.accept() if action == "accept" else self.reject()
         )
@@ -128,6 +132,27 @@ class ActorActions(QObject):
             decisions=[d for d in decisions if d is not None],
         )
         return self.window.coding.run(command)
+
+    def set_gender(self, gender: Gender) -> bool:
+        """Give the selected persons a gender (undoable; a decision on machine actors)."""
+        current = self._current()
+        chosen = [a for a in self.panel.selected() if a.type == "PERSON"]
+        if current is None or not chosen:
+            return False
+        article_id, actors = current
+        after = with_gender(actors, {a.id for a in chosen}, gender)
+        coder = self.window.settings.coder
+        results = {a.id: a for a in after}
+        decisions = [actor_decision(a, coder, "corrected", results[a.id]) for a in chosen]
+        return self.window.coding.run(
+            ActorEdit(
+                self.window.coding,
+                self.tr("set gender of %n actor(s)", "", len(chosen)),
+                article_id,
+                after,
+                decisions=[d for d in decisions if d is not None],
+            )
+        )
 
     def reject(self) -> bool:
         """Remove the selected actors; their quotes keep their speaker name but no actor."""

@@ -68,7 +68,7 @@
 <context>
     <name>ActorActions</name>
     <message>
-        <location filename="../../annotator/ui/actors.py" line="+68"/>
+        <location filename="../../annotator/ui/actors.py" line="+72"/>
         <source>Actors ({0})</source>
         <translation>Acteurs ({0})</translation>
     </message>
@@ -83,6 +83,14 @@
         <translation>
             <numerusform>accepter %n acteur</numerusform>
             <numerusform>accepter %n acteurs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>set gender of %n actor(s)</source>
+        <translation>
+            <numerusform>définir le genre de %n acteur</numerusform>
+            <numerusform>définir le genre de %n acteurs</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -122,7 +130,7 @@
 <context>
     <name>ActorModel</name>
     <message>
-        <location filename="../../annotator/ui/actor_panel.py" line="+47"/>
+        <location filename="../../annotator/ui/actor_panel.py" line="+48"/>
         <source>Actor</source>
         <translation>Acteur</translation>
     </message>
@@ -130,6 +138,11 @@
         <location line="+1"/>
         <source>Type</source>
         <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gender</source>
+        <translation>Genre</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -142,7 +155,22 @@
         <translation>Citations</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+5"/>
+        <source>female</source>
+        <translation>femme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>male</source>
+        <translation>homme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>person</source>
         <translation>personne</translation>
     </message>
@@ -152,7 +180,7 @@
         <translation>organisation</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source> (edited by a coder)</source>
         <translation> (modifié par un codeur)</translation>
     </message>
@@ -201,7 +229,17 @@
         <translation>Séparer…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Gender</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set the gender of the selected persons (female, male or unknown)</source>
+        <translation>Définir le genre des personnes sélectionnées (femme, homme ou inconnu)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Give the selected actor another name (F2)</source>
         <translation>Donner un autre nom à l&apos;acteur sélectionné (F2)</translation>
     </message>
@@ -216,7 +254,7 @@
         <translation>Déplacer certaines mentions de l&apos;acteur sélectionné vers un nouvel acteur</translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+209"/>
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>

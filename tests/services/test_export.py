@@ -62,6 +62,7 @@ def build_study(tmp_path, coders=("alice", "bob")) -> Study:
         "Ann Lee",
         "PERSON",
         [Mention(lee, lee + 7, "Ann Lee"), Mention(lee + 9, lee + 16, "Ann Lee")],
+        gender="female",
     )
     start = TEXT.index("We")
     quote = Quote(start, start + 11, "We will win", "direct", "Ann Lee", lee, lee + 7, "said")
@@ -241,17 +242,31 @@ def test_annotations_sheet_is_long_with_values_by_name(workbook, study):
 def test_actors_quotes_and_codebook_sheets(workbook, study):
     _, book = workbook
     [actor] = _rows(book, "actors")
-    assert (actor["name"], actor["type"], actor["mentions"], actor["quotes"]) == (
+    assert (
+        actor["name"],
+        actor["type"],
+        actor["gender"],
+        actor["mentions"],
+        actor["quotes"],
+    ) == (
         "Ann Lee",
         "PERSON",
+        "female",
         2,
         1,
     )
     [quote] = _rows(book, "quotes")
-    assert (quote["speaker"], quote["speaker_type"], quote["actor"], quote["text"]) == (
+    assert (
+        quote["speaker"],
+        quote["speaker_type"],
+        quote["actor"],
+        quote["speaker_gender"],
+        quote["text"],
+    ) == (
         "Ann Lee",
         "person",
         "Ann Lee",
+        "female",
         "We will win",
     )
 

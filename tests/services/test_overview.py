@@ -24,9 +24,16 @@ def make(tmp_path):
     conflict = [v for v in book.article_variables() if v.name.startswith("conflict_")]
     for n, (outlet, date) in enumerate([("=Daily", "2024-01-05"), ("Post", "2024-02-01")]):
         article = Article(text=TEXT + f" {n}", outlet=outlet, date=date, id=f"a{n}")
-        anna = Actor("Anna Berg", mentions=[Mention(0, 9, "Anna Berg")])
+        anna = Actor("Anna Berg", mentions=[Mention(0, 9, "Anna Berg")], gender="female")
+        tom = Actor("Tom Ek", mentions=[Mention(33, 39, "Tom Ek")], gender="male")
         quote = Quote(19, 31, TEXT[19:31], "indirect", "Anna Berg", 0, 9, "said", anna.id)
-        project.add_article(article, Analysis("en", quotes=[quote], actors=[anna]))
+        quotes = [quote]
+        if n == 1:  # Tom is quoted in the second article only, twice: counted once
+            quotes += [
+                Quote(45, 50, TEXT[45:50], "indirect", "Tom Ek", 33, 39, "said", tom.id),
+                Quote(51, 55, TEXT[51:55], "indirect", "Tom Ek", 33, 39, "said", tom.id),
+            ]
+        project.add_article(article, Analysis("en", quotes=quotes, actors=[anna, tom]))
         project.add_annotation(
             Annotation(
                 article.id,
@@ -47,11 +54,11 @@ def make(tmp_path):
 
 def test_overview_tables_count_what_was_coded(tmp_path):
     with make(tmp_path) as project:
-        outlets, stance, actors, frames = overview_tables(project)
+        outlets, stance, actors, frames, *_gender = overview_tables(project)
     assert outlets.columns[0] == "outlet" and outlets.rows == [["=Daily", 1], ["Post", 1]]
     assert stance.chart == "line" and [r[0] for r in stance.rows] == ["2024-01", "2024-02"]
     assert sum(stance.rows[0][1:]) == 1
-    assert actors.rows == [["Anna Berg", 2]]
+    assert actors.rows == [["Anna Berg", 2], ["Tom Ek", 2]]
     conflict = next(r for r in frames.rows if r[0] == "Conflict")
     assert conflict[1] == 0.375  # (1 + 1 + 0 + 0)/4 and (1 + 0 + 0 + 0)/4, averaged
     assert all(t.empty_reason == "" for t in (outlets, stance, actors, frames))
@@ -68,3 +75,18 @@ def test_tables_are_saved_with_formula_like_names_as_text(tmp_path):
     sheet = book["Codes per outlet"]
     assert sheet["A2"].value == "=Daily" and sheet["A2"].data_type == "s"
     assert (tmp_path / "o.csv").read_text(encoding="utf-8-sig").splitlines()[1] == "=Daily,1"
+
+
+def test_women_among_quoted_people_by_outlet_and_month(tmp_path):
+    with make(tmp_path) as project:
+        *_, by_outlet, by_month = overview_tables(project)
+        # Who is not quoted does not count; a person's gender set to unknown counts apart.
+        project.db.execute(
+            "update actors set gender = 'unknown' where name = 'Anna Berg' and article_id = 'a0'"
+        )
+        *_, later_outlet, later_month = overview_tables(project)
+    assert by_outlet.columns == ["outlet", "women", "men", "unknown"]
+    assert by_outlet.rows == [["=Daily", 1, 0, 0], ["Post", 1, 1, 0]]
+    assert by_month.rows == [["2024-01", 100.0], ["2024-02", 50.0]]
+    assert later_outlet.rows == [["=Daily", 0, 0, 1], ["Post", 1, 1, 0]]
+    assert later_month.rows == [["2024-02", 50.0]]  # January has no known gender left

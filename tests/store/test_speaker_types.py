@@ -1,5 +1,6 @@
 """Whether a speaker is a person, an organisation or an unnamed source is kept with the quote
-(issue 13, item 2): stored, read back, copied between files and upgraded from older files."""
+(issue 13, item 2), and a person's gender with the actor (item 5): stored, read back, copied
+between files and upgraded from older files."""
 
 from __future__ import annotations
 
@@ -90,3 +91,21 @@ def test_a_version_6_file_takes_its_quotes_speaker_types_from_their_actors(tmp_p
         types = [q.speaker_type for q in project.quotes("a1")]
     # Without an actor, nothing says what the speaker is: left unknown rather than guessed.
     assert types == ["person", "organisation", None, None]
+
+
+def test_a_version_7_file_gives_its_actors_an_unknown_gender_and_keeps_a_coders(tmp_path):
+    path = tmp_path / "v7.annotator"
+    old = sqlite_utils.Database(sqlite3.connect(path))
+    migrate(old, target=7)
+    old.table("articles").insert({"id": "a1", "text": TEXT, "text_hash": text_hash(TEXT)})
+    old.table("actors").insert(
+        {"id": "p1", "article_id": "a1", "name": "Ann Lee", "type": "PERSON", "source": "coder"}
+    )
+    old.close()
+    with Project.open(path) as project:
+        [actor] = project.actors("a1")
+        assert actor.gender == "unknown"
+        actor.gender = "female"
+        project.save_actor(actor)
+    with Project.open(path) as project:
+        assert [a.gender for a in project.actors("a1")] == ["female"]

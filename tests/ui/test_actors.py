@@ -26,7 +26,9 @@ def make(tmp_path: Path) -> Path:
             start = TEXT.index(word, start + 1)
         return Mention(start, start + len(word), word)
 
-    anna = Actor("Anna Berg", mentions=[at("Anna Berg"), at("Berg", 1), at("Berg", 2)])
+    anna = Actor(
+        "Anna Berg", mentions=[at("Anna Berg"), at("Berg", 1), at("Berg", 2)], gender="female"
+    )
     tom = Actor("Tom Berg", mentions=[at("Tom Berg")])
     union = Actor("transport union", "ORG", mentions=[at("transport union")])
     q = TEXT.index("It is")
@@ -56,9 +58,10 @@ def test_actors_are_listed_and_a_click_highlights_mentions_and_quotes(
     window = open_window(qtbot, make(tmp_path), settings)
     panel = window.actors.panel
     model = panel.model
-    rows = [[model.data(model.index(r, c)) for c in range(4)] for r in range(model.rowCount())]
-    assert rows[0] == ["Anna Berg", "person", "3", "1"]
-    assert ["transport union", "organisation", "1", "0"] in rows
+    rows = [[model.data(model.index(r, c)) for c in range(5)] for r in range(model.rowCount())]
+    assert rows[0] == ["Anna Berg", "person", "female", "3", "1"]
+    assert ["Tom Berg", "person", "unknown", "1", "0"] in rows
+    assert ["transport union", "organisation", "", "1", "0"] in rows
     assert window.tabs.tabText(window.tabs.indexOf(panel)) == "Actors (3)"
     panel.view.selectRow(0)
     # Three mentions and one quote drawn over the text.
@@ -136,3 +139,33 @@ def test_keys_accept_and_reject_suggested_actors_and_record_the_decisions(
     window.coding.stack.undo()
     assert window.project.actors(article_id)[0].source == "machine"
     assert len(window.project.decisions(article_id)) == 1
+
+
+def test_a_coder_sets_a_persons_gender_saved_recorded_and_undone(
+    qtbot: QtBot, tmp_path: Path, settings: Settings
+) -> None:
+    path = make(tmp_path)
+    window = open_window(qtbot, path, settings)
+    panel = window.actors.panel
+    names = [a.name for a in panel.model.actors]
+    panel.view.selectRow(names.index("transport union"))
+    assert not panel.gender_button.isEnabled()  # organisations have no gender
+    panel.view.selectRow(names.index("Tom Berg"))
+    assert panel.gender_button.isEnabled()
+    male = next(a for a in panel.gender_menu.actions() if a.data() == "male")
+    male.trigger()
+
+    with Project.open(path) as project:
+        article_id = project.articles()[0].id
+        tom = next(a for a in project.actors(article_id) if a.name == "Tom Berg")
+        assert (tom.gender, tom.source) == ("male", "coder")
+        [decision] = project.decisions(article_id)
+        assert decision.suggestion["gender"] == "unknown"
+        assert decision.result["gender"] == "male"
+    row = [a.name for a in panel.model.actors].index("Tom Berg")
+    assert panel.model.index(row, 2).data() == "male"
+
+    window.coding.stack.undo()
+    with Project.open(path) as project:
+        tom = next(a for a in project.actors(article_id) if a.name == "Tom Berg")
+        assert tom.gender == "unknown"

@@ -73,6 +73,7 @@ QUOTE_COLUMNS = (
     "speaker",
     "speaker_type",
     "actor",
+    "speaker_gender",
     "cue",
     "text",
     "start",
@@ -84,6 +85,7 @@ ACTOR_COLUMNS = (
     "actor_id",
     "name",
     "type",
+    "gender",
     "source",
     "mentions",
     "quotes",
@@ -297,6 +299,7 @@ def quotes_table(project: Project) -> Table:
             start,
             end,
             actor,
+            gender,
         ) in streams.quote_rows(project):
             title = info.get(article_id)[0]
             yield (
@@ -306,6 +309,7 @@ def quotes_table(project: Project) -> Table:
                 speaker or "",
                 speaker_type or "",
                 actor or "",
+                gender or "",
                 cue or "",
                 text,
                 start,
@@ -318,11 +322,18 @@ def quotes_table(project: Project) -> Table:
 def actors_table(project: Project) -> Table:
     def rows() -> Iterator[Row]:
         info = _ArticleInfo(project)
-        for article_id, actor_id, name, kind, source, mentions, quotes in streams.actor_rows(
-            project
-        ):
+        for (
+            article_id,
+            actor_id,
+            name,
+            kind,
+            gender,
+            source,
+            mentions,
+            quotes,
+        ) in streams.actor_rows(project):
             title = info.get(article_id)[0]
-            yield (article_id, title, actor_id, name, kind, source, mentions, quotes)
+            yield (article_id, title, actor_id, name, kind, gender, source, mentions, quotes)
 
     return Table("actors", ACTOR_COLUMNS, rows)
 
