@@ -21,6 +21,11 @@ from datetime import datetime
 from pathlib import Path
 
 from annotator.paths import user_data_dir
+from annotator.store.files import (
+    copy_database,
+    count_articles_and_annotations,
+    restore_database,
+)
 
 #: How many backups of a project are kept.
 KEEP = 10
@@ -67,7 +72,7 @@ def make_backup(project_path: Path, folder: Path, keep: int = KEEP) -> Path:
     final = _free_name(folder, project_path.stem)
     partial = final.with_name(final.name + ".partial")
     try:
-        _copy(project_path, partial)
+        copy_database(project_path, partial)
         newest = list_backup_files(folder)
         if (
             newest
@@ -97,15 +102,7 @@ def restore_backup(backup: Path, project_path: Path, folder: Path, keep: int = K
         raise BackupError(f"{backup.name}: cannot be restored ({check.problem})")
     before = make_backup(project_path, folder, keep=keep + 1)
     try:
-        source = sqlite3.connect(f"file:{_uri_path(backup)}?mode=ro", uri=True)
-        try:
-            target = sqlite3.connect(str(project_path), timeout=10)
-            try:
-                source.backup(target)
-            finally:
-                target.close()
-        finally:
-            source.close()
+        restore_database(backup, project_path)
     except sqlite3.Error as exc:
         raise BackupError(f"{project_path}: not restored, left as it was ({_reason(exc)})") from exc
     prune(folder, keep)
@@ -129,15 +126,10 @@ def read_backup(path: Path) -> Backup:
     """Date and counts of one backup (a backup that does not read is listed with its problem)."""
     made = _made(path)
     try:
-        conn = sqlite3.connect(f"file:{_uri_path(path)}?mode=ro", uri=True)
-        try:
-            articles = conn.execute("select count(*) from articles").fetchone()[0]
-            annotations = conn.execute("select count(*) from annotations").fetchone()[0]
-        finally:
-            conn.close()
+        articles, annotations = count_articles_and_annotations(path)
     except sqlite3.Error as exc:
         return Backup(path, made, 0, 0, problem=_reason(exc))
-    return Backup(path, made, int(articles), int(annotations))
+    return Backup(path, made, articles, annotations)
 
 
 def prune(folder: Path, keep: int = KEEP) -> list[Path]:
@@ -147,21 +139,6 @@ def prune(folder: Path, keep: int = KEEP) -> list[Path]:
         with contextlib.suppress(OSError):
             path.unlink()
     return old
-
-
-def _copy(source_path: Path, dest: Path) -> None:
-    source = sqlite3.connect(str(source_path), timeout=10)
-    try:
-        target = sqlite3.connect(str(dest))
-        try:
-            source.backup(target)
-            # A backup is one self-contained file: no -wal or -shm beside it.
-            target.execute("PRAGMA journal_mode = DELETE")
-            target.commit()
-        finally:
-            target.close()
-    finally:
-        source.close()
 
 
 def _free_name(folder: Path, stem: str) -> Path:
@@ -185,10 +162,6 @@ def _made(path: Path) -> datetime:
         with contextlib.suppress(ValueError):
             return datetime.strptime(match["stamp"], _STAMP)
     return datetime.fromtimestamp(path.stat().st_mtime)
-
-
-def _uri_path(path: Path) -> str:
-    return str(path.resolve()).replace("?", "%3f").replace("#", "%23")
 
 
 def _reason(exc: BaseException) -> str:
