@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from ..core.models import Actor, ActorType, Gender
 from ..core.models import Mention as ActorMention
 from .entities import ActorData, Mention, bare, get_actor_data
-from .lexicon import Lexicon, get_lexicon
+from .lexicon import Lexicon, first_name_gender, get_lexicon
 from .normalize import normalize_for_model
 from .speakers import SpeakerResolver
 
@@ -47,12 +47,18 @@ class _Cluster:
     name_span: tuple[int, int] = (0, 0)
     #: "f"/"m" from each mention that says something (title, first name, pronoun...).
     genders: set[str] = field(default_factory=set)
+    #: The gender of a one-word name that is a first name (« Cédric, un Gilet jaune »);
+    #: used only when the person is never named in full (a full name's last word may be a
+    #: surname that is also a first name: "Martin").
+    first_names: set[str] = field(default_factory=set)
+    full_name: bool = False
 
     def gender(self) -> Gender:
         """The person's gender when every clue agrees; "unknown" with none or a conflict."""
-        if self.type != "PERSON" or len(self.genders) != 1:
+        clues = self.genders or (set() if self.full_name else self.first_names)
+        if self.type != "PERSON" or len(clues) != 1:
             return "unknown"
-        return "female" if "f" in self.genders else "male"
+        return "female" if "f" in clues else "male"
 
     def add(self, start: int, end: int, text: str) -> None:
         self.mentions.setdefault((start, end), ActorMention(start, end, text))
@@ -151,6 +157,13 @@ class ActorFinder:
             gender = self.resolver.mention_gender(m)
             if gender is not None:
                 cluster.genders.add(gender)
+            words = self._person_key(m)
+            if len(words) > 1:
+                cluster.full_name = True
+            elif words:
+                alone = first_name_gender(e.text.split()[-1], self.lex)
+                if alone is not None:
+                    cluster.first_names.add(alone)
 
     def _new(self, type_: ActorType, words: list[str], m: Mention) -> _Cluster:
         cluster = _Cluster(type_, words, name_span=(m.entity.start, m.entity.end))

@@ -60,15 +60,9 @@ def codes_per_outlet(project: Project, codebook: Codebook, coder: str | None = N
     top = {c.id: _root(codebook, c.id) for c in codebook.categories}
     names = {c.id: c.name for c in codebook.categories}
     roots = [c.id for c in codebook.categories if c.parent_id is None]
-    sql = (
-        "select coalesce(nullif(a.outlet, ''), '(no outlet)'), n.category_id, count(*)"
-        " from annotations n join articles a on a.id = n.article_id"
-        + (" where n.coder = ?" if coder else "")
-        + " group by 1, 2"
-    )
     counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for outlet, category_id, count in project.db.execute(sql, [coder] if coder else []):
-        counts[outlet][top.get(category_id, category_id)] += count
+    for outlet, category_id, count in streams.span_counts_by_outlet(project, coder):
+        counts[outlet or "(no outlet)"][top.get(category_id, category_id)] += count
     used = [r for r in roots if any(c[r] for c in counts.values())]
     table = Table(
         Message("Codes per outlet"), ["outlet", *(names[r] for r in used)], chart="stacked"
@@ -98,7 +92,7 @@ def stance_over_time(project: Project, codebook: Codebook, coder: str | None = N
             chart="line",
             empty_reason=Message("The codebook has no variable named stance, position or tone."),
         )
-    dates = dict(project.db.execute("select id, substr(date, 1, 7) from articles").fetchall())
+    dates = dict(streams.article_months(project))
     values: list[tuple[str, Any]] = []
     if variable.level == "unit":
         for annotation in project.annotations(coder=coder):
@@ -128,13 +122,8 @@ def stance_over_time(project: Project, codebook: Codebook, coder: str | None = N
 
 def most_quoted_actors(project: Project, limit: int = 15) -> Table:
     """Actors with the most quotes (as suggested and corrected), all articles together."""
-    rows = project.db.execute(
-        "select r.name, r.type, count(*) from quotes q join actors r on r.id = q.actor_id"
-        " group by r.name, r.type order by 3 desc, 1 limit ?",
-        [limit],
-    ).fetchall()
     table = Table(Message("Most quoted actors"), ["actor", "quotes"])
-    table.rows = [[name, count] for name, _type, count in rows]
+    table.rows = [[name, count] for name, count in streams.most_quoted(project, limit)]
     if not table.rows:
         table.empty_reason = Message("No quote has a speaker yet.")
     return table

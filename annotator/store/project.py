@@ -232,6 +232,15 @@ class Project(ListingStore, ActorStore, CodingStore, TransferStore):
             self._lock.release()
             self._lock = None
 
+    def roll_back_open_transaction(self) -> None:
+        """Undo what an error left half-written (the crash handler calls it): committed
+        codes stay, nothing of an unfinished write is kept."""
+        try:
+            if self.db.conn.in_transaction:
+                self.db.conn.rollback()
+        except sqlite3.Error:
+            pass
+
     def __enter__(self) -> Project:
         return self
 

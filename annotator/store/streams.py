@@ -181,6 +181,34 @@ def actor_rows(project: Any) -> Iterator[tuple[str, str, str, str, str, str, int
     yield from (tuple(r) for r in rows)
 
 
+def span_counts_by_outlet(project: Any, coder: str | None = None) -> Iterator[tuple[str, str, int]]:
+    """(outlet, category id, number of spans) over every article, or one coder's spans."""
+    rows = _db(project).execute(
+        "select a.outlet, n.category_id, count(*)"
+        " from annotations n join articles a on a.id = n.article_id"
+        + (" where n.coder = ?" if coder else "")
+        + " group by 1, 2",
+        [coder] if coder else [],
+    )
+    yield from ((outlet or "", category, count) for outlet, category, count in rows)
+
+
+def article_months(project: Any) -> Iterator[tuple[str, str]]:
+    """(article id, "YYYY-MM" of its date, or "") of every article."""
+    rows = _db(project).execute("select id, substr(date, 1, 7) from articles")
+    yield from ((article_id, month or "") for article_id, month in rows)
+
+
+def most_quoted(project: Any, limit: int) -> list[tuple[str, int]]:
+    """(actor name, number of quotes) of the most quoted actors, all articles together."""
+    rows = _db(project).execute(
+        "select r.name, count(*) from quotes q join actors r on r.id = q.actor_id"
+        " group by r.name, r.type order by 2 desc, 1 limit ?",
+        [limit],
+    )
+    return [(name, count) for name, count in rows]
+
+
 def quoted_people(project: Any) -> Iterator[tuple[str, str, str]]:
     """(outlet, month "YYYY-MM" or "", gender) of every person quoted at least once in an
     article (one row per article and person, whatever the number of quotes)."""

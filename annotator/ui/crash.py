@@ -181,13 +181,8 @@ class CrashHandler(QObject):
 
     def _roll_back(self) -> None:
         project = self.window.project
-        if project is None:
-            return
-        try:
-            if project.db.conn.in_transaction:
-                project.db.conn.rollback()
-        except sqlite3.Error:
-            pass
+        if project is not None:
+            project.roll_back_open_transaction()
 
     def thread_hook(self, args: threading.ExceptHookArgs) -> None:
         """For Python threads (``threading.excepthook``): the same report."""

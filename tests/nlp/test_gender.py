@@ -49,3 +49,15 @@ def test_organisations_have_no_gender() -> None:
     text = "« Le plan est prêt », a indiqué la Commission européenne dans un communiqué."
     actors = analyze(text, "fr").actors
     assert all(a.gender == "unknown" for a in actors if a.type == "ORG")
+
+
+def test_fr_a_first_name_alone_tells_unless_the_person_has_a_full_name() -> None:
+    text = (
+        "« On ne lâchera rien », lance Cédric, 45 ans, chauffeur routier. "
+        "« Le budget est prêt », a déclaré Sophie Martin, adjointe aux finances. "
+        "Martin a ajouté que le vote aurait lieu lundi."
+    )
+    genders = _genders(text, "fr")
+    assert genders["Cédric"] == "male"
+    # "Martin" alone is also a man's first name: here it is her surname.
+    assert genders["Sophie Martin"] == "female"
