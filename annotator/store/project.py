@@ -6,6 +6,7 @@ the window shows as saved survives a crash. Open one ``Project`` per thread.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -49,6 +50,31 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 class ProjectError(Exception):
     """A project file that cannot be opened, with a message for the researcher."""
+
+
+class WriterDatabase(sqlite_utils.Database):
+    """A database whose write transactions take the write lock when they begin.
+
+    sqlite-utils begins a transaction with a plain (deferred) BEGIN: its first write then
+    upgrades a read snapshot, and when another process wrote in between, SQLite cannot
+    wait for it and fails at once with "database is locked" (two imports sharing a project).
+    BEGIN IMMEDIATE waits, up to the busy timeout, for the other writer instead.
+    """
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[sqlite_utils.Database]:
+        if self.conn.in_transaction:
+            with super().atomic() as db:  # nested: a savepoint
+                yield db
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.conn.rollback()
+            raise
+        else:
+            self.conn.commit()
 
 
 class Project(ListingStore, ActorStore, CodingStore, TransferStore):
@@ -164,7 +190,7 @@ class Project(ListingStore, ActorStore, CodingStore, TransferStore):
         conn: sqlite3.Connection | None = None
         try:
             conn = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
-            db = sqlite_utils.Database(conn)
+            db = WriterDatabase(conn)
             version = schema_version(db)
             if version > SCHEMA_VERSION:
                 raise ProjectError(_newer_message(path, version))
