@@ -24,13 +24,13 @@ from annotator.ui.actor_panel import (
 from annotator.ui.spotlight import HIT, MENTION, QUOTE, clear_spotlight, search_hits, spotlight
 
 if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.host import WindowHost
 
 
 class ActorActions(QObject):
     """Shows the current article's actors and carries out the coder's edits to them."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.window = window
         self.panel = ActorPanel()

@@ -14,13 +14,13 @@ from annotator.ui.coder_dialog import file_menu_of
 
 if TYPE_CHECKING:
     from annotator.ui.adjudication import AdjudicationDialog
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.host import WindowHost
 
 
 class AdjudicationActions(QObject):
-    """Adds File › Adjudicate disagreements… to a MainWindow."""
+    """Adds File › Adjudicate disagreements… to a WindowHost."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.window = window
         self.dialog: AdjudicationDialog | None = None

@@ -10,13 +10,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from annotator.ui.codebook_editor import CodebookEditor
 
 if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.host import WindowHost
 
 
 class CodebookMenu:
     """Codebook › Edit codebook… in the main window; the codebook panel follows each change."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         self.window = window
         self.editor: CodebookEditor | None = None
         # Written out in full: lupdate does not follow an alias of translate.

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from annotator.services.settings import Settings, settings_path
 
 if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.host import WindowHost
 
 
 def visible_coder(settings: Settings) -> str | None:
@@ -93,7 +93,7 @@ class CoderDialog(QDialog):
 class CoderActions(QObject):
     """File › Switch coder… and View › Blind coding, and the first-start question."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.window = window
         self.dialog: CoderDialog | None = None
@@ -160,7 +160,7 @@ class CoderActions(QObject):
             window.load_article(article.id)
 
 
-def add_to_file_menu(window: MainWindow, actions: list[QAction]) -> None:
+def add_to_file_menu(window: WindowHost, actions: list[QAction]) -> None:
     """Put the team's actions at the end of the File menu, before its last group (Quit)."""
     menu = file_menu_of(window)
     if menu is None:
@@ -172,7 +172,7 @@ def add_to_file_menu(window: MainWindow, actions: list[QAction]) -> None:
         menu.insertAction(anchor, action)
 
 
-def file_menu_of(window: MainWindow) -> QMenu | None:
+def file_menu_of(window: WindowHost) -> QMenu | None:
     """The window's File menu (built by annotator.ui.file_menu): the one holding Quit."""
     quit_action = window.file_menu.actions["quit"]
     for action in window.menuBar().actions():

@@ -36,15 +36,15 @@ from annotator.ui.quote_dialog import CorrectQuoteDialog
 KEYS_ACTIONS = ("accept", "correct", "reject", "next", "previous")
 
 if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.host import WindowHost
 
 STATUS_MS = 5000
 
 
 class CodingActions(QObject):
-    """Builds the Edit menu of a MainWindow and carries out the coder's edits."""
+    """Builds the Edit menu of a WindowHost and carries out the coder's edits."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.window = window
         self.stack = QUndoStack(self)

@@ -39,7 +39,7 @@ from annotator import __version__
 from annotator.services.errors import write_crash_log
 
 if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.host import WindowHost
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
@@ -138,7 +138,7 @@ class CrashHandler(QObject):
 
     reported = Signal(str, str)  # report, plain message ("" for a real bug)
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__()
         self.window = window
         self.previous: ExceptHook = sys.excepthook
@@ -197,7 +197,7 @@ class CrashHandler(QObject):
             threading.excepthook = self.previous_thread_hook
 
 
-def install(window: MainWindow) -> CrashHandler:
+def install(window: WindowHost) -> CrashHandler:
     """Show unhandled exceptions in a dialog over ``window`` until ``uninstall``."""
     handler = CrashHandler(window)
     sys.excepthook = handler

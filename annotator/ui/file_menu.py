@@ -27,7 +27,7 @@ from annotator.ui.workers import ExportWorker, ImportWorker
 
 if TYPE_CHECKING:
     from annotator.services.sources import ReadOptions
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.host import WindowHost
 
 PROJECT_FILTER = QT_TRANSLATE_NOOP(
     "FileMenu", "Annotator projects (*.annotator *.db);;All files (*)"
@@ -59,12 +59,12 @@ def with_export_suffix(path: Path, chosen_filter: str) -> Path:
 
 
 class FileMenu(QObject):
-    """Builds the File menu of a MainWindow and runs its actions."""
+    """Builds the File menu of a WindowHost and runs its actions."""
 
     #: Emitted when an import ends, however it ends (the screenshot path waits for it).
     import_finished = Signal()
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.window = window
         self.import_worker: ImportWorker | None = None

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from annotator.core import Annotation, Article, Codebook, Quote
 from annotator.core.text import shorten
@@ -26,6 +26,7 @@ from annotator.ui.coder_dialog import CoderActions, visible_coder
 from annotator.ui.coding_actions import CodingActions
 from annotator.ui.errors import show_message
 from annotator.ui.file_menu import FileMenu
+from annotator.ui.host import WindowHost
 from annotator.ui.i18n import service_text
 from annotator.ui.legend import Legend
 from annotator.ui.navigation import Navigator
@@ -41,8 +42,15 @@ STATUS_SECONDS = 5
 PANEL_SHARES = (30, 40, 30)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowHost):
     """Holds the open Project (GUI thread only) and keeps every panel in step with it."""
+
+    # The action modules see these as host.py's narrower interfaces.
+    coding: CodingActions
+    file_menu: FileMenu
+    view_menu: ViewMenu
+    navigator: Navigator
+    actors: ActorActions
 
     def __init__(self, settings: Settings, interactive: bool = True) -> None:
         super().__init__()

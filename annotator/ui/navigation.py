@@ -13,13 +13,13 @@ from annotator.store import ArticleFilter
 from annotator.ui.article_filter import ArticleFilterBar
 
 if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.host import WindowHost
 
 
 class Navigator(QObject):
     """Keeps the article list in step with the filter bar; next/previous/next-uncoded."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.window = window
         self.bar = ArticleFilterBar()

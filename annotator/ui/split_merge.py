@@ -34,7 +34,7 @@ from annotator.ui.errors import user_message
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.host import WindowHost
 
 #: Translated in the File menu's context, where the same filter is.
 PROJECT_FILTER = QT_TRANSLATE_NOOP(
@@ -293,9 +293,9 @@ class MergeDialog(_ReportDialog):
 
 
 class SplitMergeActions(QObject):
-    """Adds File › Split for coders… and File › Merge project files… to a MainWindow."""
+    """Adds File › Split for coders… and File › Merge project files… to a WindowHost."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.window = window
         self.dialog: _ReportDialog | None = None

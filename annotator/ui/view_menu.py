@@ -12,14 +12,14 @@ from annotator.ui.reader import reader_font
 from annotator.ui.settings_dialog import SettingsDialog
 
 if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.host import WindowHost
 
 #: Reader text sizes the menu steps through, in points.
 MIN_SIZE, MAX_SIZE = 8, 28
 
 
 class ViewMenu(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.window = window
         self.menu = window.menuBar().addMenu(self.tr("&View"))
