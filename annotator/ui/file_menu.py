@@ -1,4 +1,5 @@
-"""The File menu: new, open (recent), restore from backup, import, export, quit.
+"""The File menu: new, open (recent), restore from backup (ui/backup_menu.py), import,
+export, quit.
 
 Long work goes to a worker thread. The window's project is opened with the instance lock
 (one Annotator per project), and every open makes a backup in a worker.
@@ -14,10 +15,10 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
-from annotator.services import backup
 from annotator.services.errors import FileProblem
 from annotator.store import Project, ProjectError
 from annotator.ui.backup_dialog import BackupWorker, RestoreDialog, RestoreRun
+from annotator.ui.backup_menu import BackupActions
 from annotator.ui.column_mapping import ColumnMappingDialog, import_file_filter, table_files
 from annotator.ui.folders import remember_folder, start_folder
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
@@ -108,9 +109,7 @@ class FileMenu(QObject):
                 menu.addAction(near)
                 self.actions["near_duplicates"] = near
                 menu.addSeparator()
-        self.backup_worker: BackupWorker | None = None
-        self.restore_dialog: RestoreDialog | None = None
-        self.restore_run: RestoreRun | None = None
+        self.backups = BackupActions(window, self)
         self.recent_menu = RecentMenu(window.settings, self.open_project, self.clear_recent, window)
         restore = QAction(self.tr("Restore from &backup…"), window)
         restore.triggered.connect(lambda _checked=False: self.restore_backup())
@@ -148,7 +147,7 @@ class FileMenu(QObject):
         except ProjectError as exc:
             self.window.show_error(self.tr("Cannot create project"), str(exc))
             return False
-        self._set_project(project)
+        self.show_project(project)
         return True
 
     def open_project(self, path: Path | None = None) -> bool:
@@ -172,11 +171,12 @@ class FileMenu(QObject):
         except ProjectError as exc:
             self.window.show_error(self.tr("Cannot open project"), str(exc))
             return False
-        self._set_project(project)
-        self._start_backup(project)
+        self.show_project(project)
+        self.backups.start(project)
         return True
 
-    def _set_project(self, project: Project) -> None:
+    def show_project(self, project: Project) -> None:
+        """Show a project opened (or reopened after a restore) and remember it."""
         remember(self.window.settings, project.path)
         self.window.set_project(project)  # saves the settings
 
@@ -184,96 +184,27 @@ class FileMenu(QObject):
         self.window.settings.recent_projects = []
         self.window.save_settings()
 
-    # -- backups ---------------------------------------------------------------------------
+    # -- backups (ui/backup_menu.py) -----------------------------------------------------
 
-    def _backup_folder(self, project: Project) -> Path:
-        return backup.backup_folder(project.path, project.project_id)
+    @property
+    def backup_worker(self) -> BackupWorker | None:
+        return self.backups.worker
 
-    def _start_backup(self, project: Project) -> BackupWorker:
-        if self.backup_worker is not None:
-            self.backup_worker.wait()  # the previous project's, nearly done
-        worker = BackupWorker(project.path, self._backup_folder(project), parent=self)
-        worker.failed.connect(lambda message: self.window.statusBar().showMessage(message, 15000))
-        worker.finished.connect(lambda: self._backup_ended(worker))
-        self.backup_worker = worker
-        worker.start()
-        return worker
+    @property
+    def restore_dialog(self) -> RestoreDialog | None:
+        return self.backups.dialog
 
-    def _backup_ended(self, worker: BackupWorker) -> None:
-        worker.deleteLater()
-        if self.backup_worker is worker:
-            self.backup_worker = None
+    @property
+    def restore_run(self) -> RestoreRun | None:
+        return self.backups.run
 
     def restore_backup(self) -> RestoreDialog | None:
         """List the open project's backups; restoring one happens when the dialog is accepted."""
-        project = self.window.project
-        if project is None:
-            self.window.show_error(
-                self.tr("No project"), self.tr("Open or create a project first.")
-            )
-            return None
-        if self.import_worker is not None or self.export_worker is not None:
-            self.window.show_error(
-                self.tr("Restore from backup"),
-                self.tr("Wait for the import or export to finish first."),
-            )
-            return None
-        if self.backup_worker is not None:
-            self.backup_worker.wait()
-        folder = self._backup_folder(project)
-        dialog = RestoreDialog(project.name, backup.list_backups(folder), self.window)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.accepted.connect(
-            lambda: self.restore(chosen.path) if (chosen := dialog.chosen()) else None
-        )
-        dialog.finished.connect(lambda _result: self._restore_closed(dialog))
-        self.restore_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _restore_closed(self, dialog: RestoreDialog) -> None:
-        dialog.deleteLater()
-        if self.restore_dialog is dialog:
-            self.restore_dialog = None
+        return self.backups.restore_backup()
 
     def restore(self, chosen: Path) -> RestoreRun | None:
-        """Put a backup's content into the open project (its current content is backed up
-        first) in a worker, then show the project again."""
-        project = self.window.project
-        if project is None:
-            return None
-        path, folder = project.path, self._backup_folder(project)
-        self.window.details.save()  # a field being edited is part of what is backed up
-        project.close()
-        self.window.project = None
-        run = RestoreRun(chosen, path, folder, self.window)
-        run.ended.connect(lambda before, problem: self._restored(run, path, before, problem))
-        self.restore_run = run
-        run.start()
-        return run
-
-    def _restored(self, run: RestoreRun, path: Path, before: Path | None, problem: str) -> bool:
-        run.deleteLater()
-        if self.restore_run is not run:
-            return False  # the window closed meanwhile: nothing to show the project in
-        self.restore_run = None
-        chosen = run.chosen
-        try:
-            reopened = Project.open(path, exclusive=True)
-        except ProjectError as exc:
-            self.window.show_error(self.tr("Cannot open project"), str(exc))
-            return False
-        self._set_project(reopened)
-        if problem:
-            self.window.show_error(self.tr("Not restored"), problem)
-            return False
-        self.window.show_info(
-            self.tr("Backup restored"),
-            self.tr(
-                "Restored the backup {0}.\nThe content before restoring was backed up as {1}."
-            ).format(chosen.name, before.name if before else ""),
-        )
-        return True
+        """Put a backup's content into the open project, in a worker."""
+        return self.backups.restore(chosen)
 
     # -- import ----------------------------------------------------------------------------
 
@@ -509,11 +440,7 @@ class FileMenu(QObject):
             self.import_worker.wait()
         if self.export_worker is not None:
             self.export_worker.wait()
-        if self.backup_worker is not None:
-            self.backup_worker.wait()
-        if self.restore_run is not None:
-            self.restore_run.wait()
-            self.restore_run = None
+        self.backups.stop()
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -669,6 +669,51 @@
     </message>
 </context>
 <context>
+    <name>BackupActions</name>
+    <message>
+        <location filename="../../annotator/ui/backup_menu.py" line="+55"/>
+        <source>No project</source>
+        <translation>Aucun projet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open or create a project first.</source>
+        <translation>Ouvrez ou créez d&apos;abord un projet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore from backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait for the import or export to finish first.</source>
+        <translation>Attendez d&apos;abord la fin de l&apos;importation ou de l&apos;exportation.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Cannot open project</source>
+        <translation>Impossible d&apos;ouvrir le projet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not restored</source>
+        <translation>Non restauré</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backup restored</source>
+        <translation>Sauvegarde restaurée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restored the backup {0}.
+The content before restoring was backed up as {1}.</source>
+        <translation>Sauvegarde {0} restaurée.
+Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translation>
+    </message>
+</context>
+<context>
     <name>BackupWorker</name>
     <message>
         <location filename="../../annotator/ui/backup_dialog.py" line="+47"/>
@@ -1346,7 +1391,7 @@ Veuillez copier ce rapport dans votre message à la personne qui vous assiste av
 <context>
     <name>FileMenu</name>
     <message>
-        <location filename="../../annotator/ui/file_menu.py" line="+32"/>
+        <location filename="../../annotator/ui/file_menu.py" line="+33"/>
         <location filename="../../annotator/ui/split_merge.py" line="+40"/>
         <source>Annotator projects (*.annotator *.db);;All files (*)</source>
         <extracomment>Translated in the File menu&apos;s context, where the same filter is.</extracomment>
@@ -1425,7 +1470,7 @@ Veuillez copier ce rapport dans votre message à la personne qui vous assiste av
         <translation>Le même article légèrement modifié (une dépêche reprise par deux médias) est importé et signalé au lieu d&apos;être ignoré</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Restore from &amp;backup…</source>
         <translation>Restaurer une &amp;sauvegarde…</translation>
     </message>
@@ -1456,53 +1501,23 @@ Veuillez copier ce rapport dans votre message à la personne qui vous assiste av
     </message>
     <message>
         <location line="+6"/>
-        <location line="+91"/>
         <source>Cannot open project</source>
         <translation>Impossible d&apos;ouvrir le projet</translation>
     </message>
     <message>
-        <location line="-52"/>
-        <location line="+113"/>
+        <location line="+84"/>
         <location line="+145"/>
         <source>No project</source>
         <translation>Aucun projet</translation>
     </message>
     <message>
-        <location line="-258"/>
-        <location line="+113"/>
+        <location line="-145"/>
         <location line="+145"/>
         <source>Open or create a project first.</source>
         <translation>Ouvrez ou créez d&apos;abord un projet.</translation>
     </message>
     <message>
-        <location line="-253"/>
-        <source>Restore from backup</source>
-        <translation>Restaurer une sauvegarde</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Wait for the import or export to finish first.</source>
-        <translation>Attendez d&apos;abord la fin de l&apos;importation ou de l&apos;exportation.</translation>
-    </message>
-    <message>
-        <location line="+50"/>
-        <source>Not restored</source>
-        <translation>Non restauré</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Backup restored</source>
-        <translation>Sauvegarde restaurée</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Restored the backup {0}.
-The content before restoring was backed up as {1}.</source>
-        <translation>Sauvegarde {0} restaurée.
-Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="-173"/>
         <source>Import articles</source>
         <translation>Importer des articles</translation>
     </message>
@@ -1572,7 +1587,7 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
         <translation>Échec de l&apos;exportation</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+33"/>
         <source> — about {0} s left</source>
         <translation> — environ {0} s restantes</translation>
     </message>
@@ -1665,7 +1680,7 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+73"/>
+        <location filename="../../annotator/ui/main_window.py" line="+81"/>
         <source>Codes</source>
         <extracomment>Article list | reader | codebook and forms, in per cent of the window&apos;s width. False for --screenshot and tests: report in the status bar, never in a dialog.</extracomment>
         <translation>Codes</translation>
