@@ -61,10 +61,23 @@ class Lexicon:
     # Names that are institutions when they speak (« estime Matignon », "the Kremlin
     # said"), whatever the NER calls them.
     institution_names: frozenset[str] = frozenset()
+    # Endings of inflected forms and of the infinitive they come from (« raconte » ->
+    # « raconter »), for the forms the lemmatizer gets wrong (« raconte-t-elle »).
+    verb_endings: tuple[tuple[str, str], ...] = ()
 
     def is_reporting_verb(self, lower: str, lemma: str) -> bool:
         """Whether a token (lowercase form and lemma) is a reporting verb."""
-        return lemma in self.reporting_verbs or lower in self.reporting_verbs
+        verbs = self.reporting_verbs
+        if lemma in verbs or lower in verbs:
+            return True
+        for ending, infinitive in self.verb_endings:
+            if lower.endswith(ending) and len(lower) > len(ending) + 2:
+                stem = lower[: len(lower) - len(ending)]
+                # « martèle », « concède »: the infinitive's stem has no grave accent
+                for candidate in (stem, stem.replace("è", "e"), stem.replace("è", "é")):
+                    if candidate + infinitive in verbs:
+                        return True
+        return False
 
 
 @dataclass(frozen=True)
@@ -112,6 +125,7 @@ def get_lexicon(language: str) -> Lexicon:
         not_speakers=_lower_set(raw.get("not_speakers", [])),
         descriptor_links=_lower_set(raw.get("descriptor_links", [])),
         institution_names=_lower_set(raw.get("institution_names", [])),
+        verb_endings=tuple((a, b) for a, b in raw.get("verb_endings", [])),
     )
 
 

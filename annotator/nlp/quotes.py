@@ -333,9 +333,14 @@ class QuoteFinder(TermRules):
             opens_clause = before_ch in _CLAUSE_OPENERS or span.open_pos == 0
             # 'a salué « une écriture d’une précision rare, … »' is a phrase, not a sentence
             opens_upper = text[span.start : span.start + 1].isupper()
-            if after is None and self.not_a_quote(span, open_tok, opens_clause):
+            # A cue after the marks reports them only when they open a clause or follow a
+            # comma: « un des porte-parole des « Gilets jaunes libres », a précisé … ».
+            cue_after = after is not None and (opens_clause or before_ch == ",")
+            if not cue_after and self.not_a_quote(span, open_tok, opens_clause):
                 continue
             if self._mocks_term(span) or self._named_as(span, open_tok):
+                continue
+            if after is None and before is None and self.is_recurring_term(span, open_tok):
                 continue
             cand: _Candidate
             if after is not None and (opens_clause or before_ch == ","):
@@ -398,6 +403,29 @@ class QuoteFinder(TermRules):
                     cand = _Candidate(
                         span.open_pos, "direct", span.start, span.end, None, _no_speaker
                     )
+                incise = self._inner_incise(span)
+                if incise is not None:
+                    # « C’est choquant, déplore X, secrétaire du syndicat. On a … »: the
+                    # incise inside the marks names the speaker.
+                    v, fn = incise
+                    cand.cue, cand.speaker = self.cue_span(v), partial(fn, span.open_pos)
+            elif opens_clause and opens_upper and self._is_sentence_like(span):
+                # « …présidentielle ! « Etat d’alerte à droite » »: a sentence of its own
+                # between marks, even without its full stop, is said, not a fragment.
+                cont = (
+                    prev_direct
+                    if prev_direct and "\n" not in text[prev_close : span.open_pos]
+                    else None
+                )
+                found = self._partial_speaker(span, open_tok, close_tok)
+                cand = _Candidate(
+                    span.open_pos,
+                    "direct",
+                    span.start,
+                    span.end,
+                    cont.cue if cont else None,
+                    cont.speaker if cont else partial(_const, found),
+                )
             else:
                 found = self._partial_speaker(span, open_tok, close_tok)
                 # Quoted words inside reported speech are what was said, not scare quotes.
@@ -471,6 +499,52 @@ class QuoteFinder(TermRules):
     def _interviewee(self) -> Mention | None:
         persons = self.res.persons
         return self.res.canonical(persons[0]) if persons else None
+
+    def _inner_incise(self, span: MarkedSpan) -> tuple[int, Callable[[int], Mention | None]] | None:
+        """A cue inverted after a comma inside the marks, in their first sentence:
+        « C’est choquant, déplore Thierry Belin, secrétaire … », « …, explique-t-il. »"""
+        doc = self.doc
+        i = self.token_at(span.start)
+        last = self.token_at(max(span.start, span.end - 1))
+        while i < last:
+            t = doc[i]
+            if t.text in _SENTENCE_END:
+                return None
+            if t.text == ",":
+                j = i + 1
+                while j < last and doc[j].pos_ == "AUX":
+                    j += 1
+                if j < last and self.is_cue_verb(doc[j]):
+                    after = self._after_cue(i)
+                    if after is not None and after[0] == j and self._inverted(j, last):
+                        return after
+            i += 1
+        return None
+
+    def _inverted(self, v: int, last: int) -> bool:
+        """Whether a subject follows the verb at v: '-t-il', « Thierry Belin »,
+        « la chronobiologiste X », then a comma or the end of the sentence."""
+        doc = self.doc
+        for j in range(v + 1, min(last + 1, v + _AFTER_CUE_WINDOW + 2)):
+            t = doc[j]
+            if t.lower_ in self.lex.euphonic_t:
+                continue
+            if t.lower_ in self.lex.pronouns and t.lower_.startswith("-"):
+                return True
+            if t.text in (",", ".", "!", "?", "…", ";"):
+                return j > v + 1
+            if t.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ") and j == v + 1:
+                return False
+            if t.pos_ in ("VERB", "SCONJ"):
+                return False
+        return False
+
+    def _is_sentence_like(self, span: MarkedSpan) -> bool:
+        """Four words or more with a verb of their own."""
+        if len(self.text[span.start : span.end].split()) < 4:
+            return False
+        lo, hi = self.token_at(span.start), self.token_at(max(span.start, span.end - 1))
+        return any(self.doc[k].pos_ in ("VERB", "AUX") for k in range(lo, hi + 1))
 
     def _is_long(self, span: MarkedSpan) -> bool:
         return len(self.text[span.start : span.end].split()) >= 8

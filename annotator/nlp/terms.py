@@ -87,6 +87,20 @@ class TermRules:
             return True
         return titled and any(t.lower_ in self.lex.nickname_cues for t in before)
 
+    def is_recurring_term(self, span: MarkedSpan, open_tok: int) -> bool:
+        """« les « gilets jaunes » »: a short noun phrase after a determiner that the
+        article uses again is the name of a group or a thing, not someone's words."""
+        inner = self.text[span.start : span.end]
+        words = inner.split()
+        if not words or len(words) > _SCARE_WORDS or inner.rstrip()[-1] in _SENTENCE_END:
+            return False
+        before = self._words_before(open_tok, 1)
+        if not before or before[-1].pos_ not in ("DET", "ADP"):
+            return False
+        if not hasattr(self, "_folded"):
+            self._folded = self.text.casefold()
+        return self._folded.count(inner.casefold()) >= 2
+
     def _mocks_term(self, span: MarkedSpan) -> bool:
         """« la « soi-disant austérité » dénoncée par … »: the marks mock a term."""
         words = self.text[span.start : span.end].split()

@@ -1,0 +1,72 @@
+"""Rules grown from the real-news tuning set (issue 13), each on sentences written for
+these tests: cues the lemmatizer misses, incises inside the marks, sentences between marks
+without their full stop, and marked names that are not quotes."""
+
+from __future__ import annotations
+
+from annotator.nlp import analyze
+from annotator.nlp.lexicon import get_lexicon
+
+from .conftest import check_offsets, find_quote
+
+
+def test_fr_inflected_and_accented_cues_are_reporting_verbs() -> None:
+    lex = get_lexicon("fr")
+    for form in ("raconte", "martèle", "concède", "assène", "abonde", "dénoncé"):
+        assert lex.is_reporting_verb(form, form), form
+    assert not lex.is_reporting_verb("table", "table")
+
+
+def test_fr_cue_the_lemmatizer_misses_after_the_marks_makes_a_direct_quote() -> None:
+    text = (
+        "Clémence Roussel habite en face de la prison. « Le bruit m'a réveillée tout de "
+        "suite », raconte-t-elle au journal."
+    )
+    a = analyze(text, "fr")
+    check_offsets(text, a)
+    q = find_quote(a, "bruit", "direct")
+    assert q.cue is not None and "raconte" in q.cue
+    assert q.speaker == "Clémence Roussel"
+
+
+def test_fr_incise_inside_the_marks_names_the_speaker() -> None:
+    text = (
+        "Les policiers voulaient se rassembler devant la mairie. Le bourgmestre a refusé.\n\n"
+        "« C'est une décision incompréhensible, déplore Hugo Lemaire, délégué du syndicat. "
+        "Nous avions tout préparé dans les règles. »"
+    )
+    a = analyze(text, "fr")
+    check_offsets(text, a)
+    q = find_quote(a, "incompréhensible", "direct")
+    assert q.speaker == "Hugo Lemaire"
+    assert q.cue == "déplore"
+
+
+def test_fr_sentence_between_marks_without_full_stop_is_direct() -> None:
+    text = (
+        "Le sondage donne les deux candidats au coude-à-coude ! « La campagne commence "
+        "vraiment maintenant », a lancé un militant. Puis le silence revint. "
+        "« Nous irons jusqu'au bout de ce combat » et personne ne bougea."
+    )
+    a = analyze(text, "fr")
+    check_offsets(text, a)
+    assert find_quote(a, "jusqu'au bout", "direct")
+
+
+def test_fr_recurring_group_name_in_marks_is_not_a_quote() -> None:
+    text = (
+        "Marc Dubois a rencontré les « bonnets verts » samedi. Les bonnets verts ont "
+        "bloqué trois ronds-points lundi."
+    )
+    a = analyze(text, "fr")
+    assert not [q for q in a.quotes if q.text == "bonnets verts"]
+
+
+def test_fr_name_in_marks_inside_a_noun_phrase_is_not_a_quote_even_before_a_cue() -> None:
+    text = (
+        "Paul Garnier, un des porte-parole des « Bonnets verts libres », a précisé "
+        "qu'il demanderait une rencontre au ministre."
+    )
+    a = analyze(text, "fr")
+    assert not [q for q in a.quotes if q.text == "Bonnets verts libres"]
+    assert find_quote(a, "demanderait", "indirect").speaker == "Paul Garnier"
