@@ -22,6 +22,7 @@ from ..core.models import Mention as ActorMention
 from .entities import ActorData, Mention, bare, get_actor_data
 from .lexicon import Lexicon, first_name_gender, get_lexicon
 from .normalize import normalize_for_model
+from .spans import covers
 from .speakers import SpeakerResolver
 
 #: Actor ids are derived from the article text and the actor, so that analysing the same
@@ -279,7 +280,7 @@ class ActorFinder:
             rest = norm[end : end + 3].lstrip(" ")
             if rest[:1].isupper() or rest[:1] == ",":
                 continue  # "the president, Emmanuel Macron", "the minister Jane Doe"
-            if self._covered(start, end) or any(s <= start < e for s, e in quoted):
+            if self._covered(start, end) or covers(quoted, start):
                 continue
             title = match.group("title").split()[-1].lower()
             self._attach(self.resolver.resolve_title(title, start), start, end)

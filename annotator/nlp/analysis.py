@@ -17,6 +17,7 @@ from .indirect import indirect_candidates
 from .lexicon import Lexicon, get_lexicon
 from .marks import find_marked_spans
 from .quotes import QuoteFinder, _Candidate
+from .spans import QuotedSpans
 from .speakers import SPEAKER_TYPES, SpeakerResolver
 
 
@@ -26,7 +27,7 @@ def build_analysis(doc: Doc, text: str, language: str) -> Analysis:
     norm = doc.text
     mentions = extract_entities(doc, text, norm, lex)
     spans = find_marked_spans(text)
-    quoted = [(s.open_pos, s.close_pos + 1) for s in spans]
+    quoted = QuotedSpans((s.open_pos, s.close_pos + 1) for s in spans)
     resolver = SpeakerResolver(doc, mentions, lex, quoted)
     finder = QuoteFinder(doc, text, resolver)
     candidates = reconcile(finder.marked_candidates(spans), indirect_candidates(finder, quoted))

@@ -16,6 +16,7 @@ from .quotes import (
     _Candidate,
     speaker_only,
 )
+from .spans import covers, starts_between
 
 # Tokens that may stand between a reporting verb and "que"/"that".
 _BETWEEN_POS = {"ADV", "AUX", "PRON", "PART", "ADP", "DET", "NOUN", "PROPN", "ADJ", "SPACE"}
@@ -26,7 +27,7 @@ _NOT_REPORTED = {"whether", "if", "why", "how", "what", "when", "where", "who", 
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+    return covers(spans, pos)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -145,14 +146,15 @@ def _real_bounds(doc: Doc) -> list[tuple[Span, int, int]]:
     """Parser sentences with the character bounds of the written sentence around them:
     a parser sentence that does not end with a full stop or a line break runs on."""
     sents = list(doc.sents)
+    text = doc.text  # built anew by every doc.text
     ends = [s.end_char for s in sents]
     for k in range(len(sents) - 2, -1, -1):
-        if not _closed(doc, sents[k]) and "\n" not in doc.text[ends[k] : sents[k + 1].start_char]:
+        if not _closed(doc, sents[k]) and "\n" not in text[ends[k] : sents[k + 1].start_char]:
             ends[k] = ends[k + 1]
     out: list[tuple[Span, int, int]] = []
     start = 0
     for k, sent in enumerate(sents):
-        if k == 0 or _closed(doc, sents[k - 1]) or "\n" in doc.text[ends[k - 1] : sent.start_char]:
+        if k == 0 or _closed(doc, sents[k - 1]) or "\n" in text[ends[k - 1] : sent.start_char]:
             start = sent.start_char
         out.append((sent, start, ends[k]))
     return out
@@ -193,7 +195,7 @@ def indirect_candidates(finder: QuoteFinder, quoted: list[tuple[int, int]]) -> l
                         # but where a quotation inside a report is coded alone (English),
                         # 'said A and that “B”' is the report A and the partial quote B.
                         end = _clause_end(finder, tok, real_end, quoted)
-                        marked = any(tok.idx < s < end for s, _ in quoted)
+                        marked = starts_between(quoted, tok.idx, end)
                         if marked and lex.partial_in_reported == "partial":
                             start = tok.idx + len(tok.text)
                             out.append(
@@ -296,7 +298,7 @@ def _before_quoted_conjunct(
     for i in range(left + 1, right):
         if doc[i].pos_ == "CCONJ" and doc[i + 1].lower_ in finder.lex.complementizers:
             after = doc[i + 1].idx
-            if any(after < s <= doc[right].idx for s, _ in quoted):
+            if starts_between(quoted, after, doc[right].idx + 1):
                 return i - 1
     return right
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -11,6 +12,7 @@ from spacy.tokens import Doc, Token
 from ..core.models import QuoteKind
 from .entities import Mention
 from .marks import MarkedSpan
+from .spans import QuotedSpans
 from .speakers import SPEAKER_LABELS, SpeakerResolver
 from .terms import _SENTENCE_END, TermRules
 
@@ -88,10 +90,18 @@ class QuoteFinder(TermRules):
         self.res = resolver
         self.lex = resolver.lex
         self._starts = [t.idx for t in doc]
+        self._sent_starts: list[int] | None = None
         # Reported speech, found once marked quotes are known (see marked_candidates).
         self.indirect: list[_Candidate] | None = None
         # An interview's question lines (see interview_answers).
         self.questions: list[tuple[int, int]] = []
+
+    def sentence_start(self, i: int) -> int:
+        """The first token of token i's sentence (not token.sent, which walks the whole
+        sentence: on one 30,000-token sentence, quotes made that quadratic)."""
+        if self._sent_starts is None:
+            self._sent_starts = [s.start for s in self.doc.sents]
+        return self._sent_starts[bisect.bisect_right(self._sent_starts, i) - 1]
 
     def cue_span(self, v: int) -> tuple[int, int]:
         """Character span of a cue verb with its auxiliary and inverted pronoun."""
@@ -194,7 +204,7 @@ class QuoteFinder(TermRules):
             colon, j = True, j - 1
         if j < 0:
             return None
-        sent_start = doc[open_tok].sent.start if not colon else doc[j].sent.start
+        sent_start = self.sentence_start(open_tok if not colon else j)
         verb = None
         if self.is_cue_verb(doc[j]):
             verb = j
@@ -306,7 +316,7 @@ class QuoteFinder(TermRules):
         from .indirect import indirect_candidates
 
         text = self.text
-        quoted = [(s.open_pos, s.close_pos + 1) for s in spans]
+        quoted = QuotedSpans((s.open_pos, s.close_pos + 1) for s in spans)
         self.indirect = indirect_candidates(self, quoted)
         reported = sorted((c.start, c.end) for c in self.indirect)
         out = self.interview_answers()

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from ..core.models import Entity
 from .entities import Mention, bare
 from .lexicon import Lexicon, first_name_gender
+from .spans import covers
 
 # How many tokens before a name may hold its title ("le président du groupe d'opposition
 # Lyon Avenir, X").
@@ -56,6 +57,7 @@ class SpeakerResolver:
         self.persons = [m for m in mentions if m.entity.label == "PERSON"]
         self._by_token: dict[int, Mention] = {}
         self._fullest: dict[str, list[Mention]] = {}
+        self._canonical: dict[tuple[str, ...], Mention | None] = {}
         for m in mentions:
             if m.entity.label in ("PERSON", "ORG"):
                 for i in range(m.tok_start, m.tok_end):
@@ -280,13 +282,16 @@ class SpeakerResolver:
         words = self._name_words(m)
         if not words:
             return m
-        best = m
-        best_len = len(words)
-        for other in self._fullest.get(words[-1], ()):
-            other_words = self._name_words(other)
-            if len(other_words) > best_len and other_words[-len(words) :] == words:
-                best, best_len = other, len(other_words)
-        return best
+        key = tuple(words)
+        if key not in self._canonical:
+            # Once per name, not per mention: 3,000 "Smith" would be 9 million comparisons.
+            best, best_len = None, len(words)
+            for other in self._fullest.get(words[-1], ()):
+                other_words = self._name_words(other)
+                if len(other_words) > best_len and other_words[-len(words) :] == words:
+                    best, best_len = other, len(other_words)
+            self._canonical[key] = best
+        return self._canonical[key] or m
 
     def mention_at(self, i: int) -> Mention | None:
         """Return the PERSON or ORG mention covering token i, or a known surname."""
@@ -318,7 +323,7 @@ class SpeakerResolver:
         event = self._salient_event(pos, gender)
         found = event[1] if event else None
         # A person of the pronoun's gender named after that, in the same paragraph.
-        since = max(event[0] if event else -1, self.doc.text.rfind("\n", 0, pos))
+        since = max(event[0] if event else -1, self.text.rfind("\n", 0, pos))
         k = bisect.bisect_left(self._named_pos, pos) - 1
         while k >= 0 and self._named[k][0] > since:
             m = self._named[k][1]
@@ -581,4 +586,4 @@ def _possessive(doc: Doc, i: int) -> bool:
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+    return covers(spans, pos)
