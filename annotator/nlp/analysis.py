@@ -35,10 +35,14 @@ def build_analysis(doc: Doc, text: str, language: str) -> Analysis:
     candidates.sort(key=lambda c: c.anchor)
     quotes: list[Quote] = []
     attributions: list[Attribution] = []
+    last: tuple[int, Mention] | None = None  # the last quote's speaker, where it spoke
     for c in candidates:
         found = c.speaker()
         speaker = found if isinstance(found, Mention) else None
+        if speaker is None and c.kind == "direct":
+            speaker = carried_speaker(text, c.anchor, last, resolver)
         if speaker is not None:
+            last = (c.anchor, speaker)
             resolver.note_speaker(c.anchor, speaker)
             attributions.append((c.cue, speaker))
         cue = text[c.cue[0] : c.cue[1]] if c.cue else None
@@ -70,6 +74,28 @@ def build_analysis(doc: Doc, text: str, language: str) -> Analysis:
     return Analysis(
         language=language, entities=[m.entity for m in mentions], quotes=quotes, actors=actors
     )
+
+
+def carried_speaker(
+    text: str, anchor: int, last: tuple[int, Mention] | None, resolver: SpeakerResolver
+) -> Mention | None:
+    """A paragraph that is only a quotation goes on with the speaker of the paragraph
+    before it: the last one quoted there, or else the last one named there as a subject
+    (« Thierry Belin, secrétaire du syndicat, ne décolère pas.\n\n« C'est … » »)."""
+    line = text.rfind("\n", 0, anchor) + 1
+    if text[line:anchor].strip(" \t\u00a0\u202f\"«“„‘'—–-"):
+        return None  # not at the start of a paragraph
+    k = line - 1
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    since = text.rfind("\n", 0, k) + 1  # the previous paragraph starts here
+    if k <= 0:
+        return None
+    named = resolver.salient_since(since, anchor)
+    quoted = last if last is not None and last[0] >= since else None
+    if named is not None and (quoted is None or named[0] > quoted[0]):
+        return named[1]
+    return quoted[1] if quoted is not None else None
 
 
 def speaker_type(speaker: Mention | None, lex: Lexicon) -> SpeakerType | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import partial
 
@@ -243,9 +244,103 @@ def indirect_candidates(finder: QuoteFinder, quoted: list[tuple[int, int]]) -> l
                 if cand is not None:
                     out.append(cand)
     out.extend(_bare_clauses(finder, quoted, out))
+    out.extend(_cue_after_clauses(finder, quoted, out))
     for c in out:
         c.speaker = partial(speaker_only, c.speaker)
     return out
+
+
+_CLOSING_MARKS = '»”"’›'
+# « C'est ce qu'a annoncé X », « Voilà ce qu'a affirmé X »: the sentence before is the report.
+_POINTS_BACK = re.compile(r"^(?:c['’]est|voilà|voila) ce qu(?:e\b|['’])", re.IGNORECASE)
+
+
+def _cue_after_clauses(
+    finder: QuoteFinder, quoted: list[tuple[int, int]], found: list[_Candidate]
+) -> list[_Candidate]:
+    """Reports whose cue comes after them, without marks: « Ses jours ne sont pas en
+    danger, a précisé la gendarmerie », "…, the ministry said", and « C'est ce qu'a
+    annoncé X » after the sentence it points back to."""
+    doc = finder.doc
+    taken = [(c.start, c.end) for c in found]
+    out: list[_Candidate] = []
+    bounds = sorted({(start, end) for _, start, end in _real_bounds(doc)})
+    previous: tuple[int, int] | None = None
+    for real_start, real_end in bounds:
+        lo, hi = finder.token_at(real_start), finder.token_at(max(real_start, real_end - 1))
+        cand = _points_back(finder, lo, hi, real_start, previous) or _trailing_cue(
+            finder, lo, hi, real_start, quoted
+        )
+        previous = (real_start, real_end)
+        if cand is None or cand.end - cand.start < 12:
+            continue
+        if any(s < cand.end and cand.start < e for s, e in taken):
+            continue
+        if any(s <= cand.start and cand.end <= e for s, e in quoted):
+            continue  # all between marks: a direct quote
+        taken.append((cand.start, cand.end))
+        out.append(cand)
+    return out
+
+
+def _trailing_cue(
+    finder: QuoteFinder, lo: int, hi: int, real_start: int, quoted: list[tuple[int, int]]
+) -> _Candidate | None:
+    doc, text = finder.doc, finder.text
+    for i in range(hi, lo, -1):
+        t = doc[i]
+        if t.text != "," or _inside(t.idx, quoted) or hi - i > 14:
+            continue
+        if text[: t.idx].rstrip()[-1:] in _CLOSING_MARKS:
+            return None  # « … », a-t-il dit: a quotation between marks
+        after = finder._after_cue(i)
+        if after is None or not (
+            finder._inverted(after[0], hi) or _subject_first(finder, i, after[0], hi)
+        ):
+            continue
+        v, speaker = after
+        if not (_is_finite(doc[v]) or doc[v - 1].pos_ == "AUX"):
+            continue  # « un rendez-vous déjà qualifié de … »: a participle reports nothing
+        if any(doc[k].pos_ in ("AUX", "VERB") for k in range(i + 1, after[0])) and not all(
+            doc[k].pos_ == "AUX" for k in range(i + 1, after[0])
+        ):
+            continue
+        if not any(_is_finite(doc[k]) for k in range(lo, i)):
+            return None  # not a statement: « Des mesures à prendre au sérieux, … »
+        start, end = _trim(text, real_start, t.idx)
+        return _Candidate(
+            doc[v].idx, "indirect", start, end, finder.cue_span(v), partial(speaker, doc[v].idx)
+        )
+    return None
+
+
+def _subject_first(finder: QuoteFinder, comma: int, v: int, hi: int) -> bool:
+    """ "…, the council said on Tuesday.": a subject between the comma and the verb, and
+    nothing after the verb that reports more."""
+    doc = finder.doc
+    if v <= comma + 1:
+        return False
+    subject = {"DET", "NOUN", "PROPN", "ADJ", "PRON", "AUX", "ADV", "NUM", "PART", "ADP"}
+    if not all(doc[k].pos_ in subject for k in range(comma + 1, v)):
+        return False
+    return not any(
+        doc[k].pos_ in ("VERB", "AUX", "SCONJ") or doc[k].lower_ in finder.lex.complementizers
+        for k in range(v + 1, hi + 1)
+    )
+
+
+def _points_back(
+    finder: QuoteFinder, lo: int, hi: int, real_start: int, previous: tuple[int, int] | None
+) -> _Candidate | None:
+    doc, text = finder.doc, finder.text
+    if previous is None or not _POINTS_BACK.match(text[real_start : real_start + 20]):
+        return None
+    for v in range(lo + 2, min(hi, lo + 8)):
+        if finder.is_cue_verb(doc[v]) and doc[v].pos_ in ("VERB", "AUX"):
+            found = partial(finder.res.resolve_noun_phrase, v + 1, doc[v].idx)
+            start, end = _trim(text, *previous)
+            return _Candidate(doc[v].idx, "indirect", start, end, finder.cue_span(v), found)
+    return None
 
 
 def _bare_clauses(

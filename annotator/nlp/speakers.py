@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -58,6 +59,8 @@ class SpeakerResolver:
         self._by_token: dict[int, Mention] = {}
         self._fullest: dict[str, list[Mention]] = {}
         self._canonical: dict[tuple[str, ...], Mention | None] = {}
+        # Persons by their first name: « Fiona » after "Fiona Parry" is Fiona Parry.
+        self._by_first: dict[str, list[Mention]] = {}
         for m in mentions:
             if m.entity.label in ("PERSON", "ORG"):
                 for i in range(m.tok_start, m.tok_end):
@@ -72,6 +75,21 @@ class SpeakerResolver:
             words = self._name_words(m)
             if words:
                 self._fullest.setdefault(words[-1], []).append(m)
+            if len(words) >= 2:
+                self._by_first.setdefault(words[0], []).append(m)
+        for m in mentions:
+            # « Marine Le Pen » tagged ORG beside « Le Pen » tagged PERSON: a first name
+            # before a known surname makes it that person's fuller name.
+            words = m.entity.text.split()
+            if (
+                m.entity.label == "ORG"
+                and len(words) >= 2
+                and words[-1] in self._fullest
+                and first_name_gender(words[0], lex) is not None
+            ):
+                person = Mention(replace(m.entity, label="PERSON"), m.tok_start, m.tok_end)
+                self._fullest[words[-1]].append(person)
+                self._by_first.setdefault(words[0], []).append(person)
         self._persons_start = [m.entity.start for m in self.persons]
         self._starts = [t.idx for t in doc]
         # "A spokeswoman for the department said …": a title with an indefinite article
@@ -290,8 +308,20 @@ class SpeakerResolver:
                 other_words = self._name_words(other)
                 if len(other_words) > best_len and other_words[-len(words) :] == words:
                     best, best_len = other, len(other_words)
+            if best is None and len(words) < 3:
+                best = self._fuller_by_first(words)
             self._canonical[key] = best
         return self._canonical[key] or m
+
+    def _fuller_by_first(self, words: list[str]) -> Mention | None:
+        """ "Fiona said", « Te Kaurinui »: the start of one fuller name given earlier or
+        later; a first name two people share stays as it is."""
+        fuller: dict[str, Mention] = {}
+        for other in self._by_first.get(words[0], ()):
+            w = self._name_words(other)
+            if len(w) > len(words) and w[: len(words)] == words:
+                fuller.setdefault(" ".join(w), other)
+        return next(iter(fuller.values())) if len(fuller) == 1 else None
 
     def mention_at(self, i: int) -> Mention | None:
         """Return the PERSON or ORG mention covering token i, or a known surname."""
@@ -368,6 +398,11 @@ class SpeakerResolver:
         if g:
             return "f" if g[0] == "Fem" else "m"
         return None
+
+    def salient_since(self, since: int, pos: int) -> tuple[int, Mention] | None:
+        """The most recent salient person or organisation named between since and pos."""
+        event = self._salient_event(pos, None)
+        return event if event is not None and event[0] >= since else None
 
     def _salient(self, pos: int, gender: str | None) -> Mention | None:
         event = self._salient_event(pos, gender, persons_only=True)

@@ -70,3 +70,69 @@ def test_fr_name_in_marks_inside_a_noun_phrase_is_not_a_quote_even_before_a_cue(
     a = analyze(text, "fr")
     assert not [q for q in a.quotes if q.text == "Bonnets verts libres"]
     assert find_quote(a, "demanderait", "indirect").speaker == "Paul Garnier"
+
+
+def test_quote_only_paragraph_goes_on_with_the_speaker_of_the_paragraph_before() -> None:
+    text = (
+        "Les pompiers sont intervenus pendant la nuit.\n\n"
+        "« Le feu a pris dans la cuisine », a expliqué Sandrine Moreau, voisine de la "
+        "famille.\n\n"
+        "« Nous avons entendu des cris. Puis plus rien. »\n\n"
+        "Le maire a annoncé une enquête."
+    )
+    a = analyze(text, "fr")
+    check_offsets(text, a)
+    assert find_quote(a, "entendu des cris", "direct").speaker == "Sandrine Moreau"
+
+
+def test_en_first_name_alone_is_the_person_named_in_full_once() -> None:
+    text = (
+        "Fiona Parry lost her daughter in April.\n\n"
+        "“She was burning up from within,” Fiona said. “Nobody could help her.”"
+    )
+    a = analyze(text, "en")
+    check_offsets(text, a)
+    assert find_quote(a, "burning up", "direct").speaker == "Fiona Parry"
+
+
+def test_fr_first_name_is_kept_when_no_fuller_name_is_given() -> None:
+    text = "« On n'arrive plus à payer le loyer », lâche Inès, 19 ans, lycéenne."
+    a = analyze(text, "fr")
+    assert find_quote(a, "loyer", "direct").speaker == "Inès"
+
+
+def test_fr_cue_after_the_clause_without_marks_is_an_indirect_quote() -> None:
+    text = (
+        "Un automobiliste a forcé un barrage samedi. Ses jours ne sont pas en danger, a "
+        "précisé la gendarmerie. La réforme des retraites sera reportée à l'automne, "
+        "estime le gouvernement."
+    )
+    a = analyze(text, "fr")
+    check_offsets(text, a)
+    q = find_quote(a, "Ses jours", "indirect")
+    assert (q.text, q.speaker, q.speaker_type) == (
+        "Ses jours ne sont pas en danger",
+        "gendarmerie",
+        "organisation",
+    )
+    q = find_quote(a, "retraites", "indirect")
+    assert (q.speaker, q.speaker_type) == ("gouvernement", "organisation")
+
+
+def test_en_cue_after_the_clause_without_marks_is_an_indirect_quote() -> None:
+    text = "The bridge will close for two months from June, the council said on Tuesday."
+    a = analyze(text, "en")
+    q = find_quote(a, "bridge", "indirect")
+    assert (q.text, q.speaker) == ("The bridge will close for two months from June", "council")
+
+
+def test_fr_sentence_pointed_back_to_is_the_report() -> None:
+    text = (
+        "Le gouvernement va débloquer deux milliards d'euros pour les hôpitaux. C'est ce "
+        "qu'a annoncé le Premier ministre Paul Aubert dimanche soir."
+    )
+    a = analyze(text, "fr")
+    check_offsets(text, a)
+    q = find_quote(a, "deux milliards", "indirect")
+    assert q.speaker == "Paul Aubert"
+    assert q.text == "Le gouvernement va débloquer deux milliards d'euros pour les hôpitaux"
