@@ -17,6 +17,7 @@ from annotator.cli.agreement import AGREEMENT_HANDLERS, add_agreement_command
 from annotator.cli.articles import ARTICLE_HANDLERS, add_article_commands
 from annotator.cli.codebook import CODEBOOK_HANDLERS, add_codebook_commands
 from annotator.cli.common import EXIT_BUG, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
+from annotator.cli.learn import LEARN_HANDLERS, add_learn_commands
 from annotator.cli.team import TEAM_HANDLERS, add_team_commands
 from annotator.services.errors import crash_report, is_expected, write_crash_log
 
@@ -35,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_team_commands(sub)
     add_codebook_commands(sub)
     add_agreement_command(sub)
+    add_learn_commands(sub)
     return parser
 
 
@@ -52,6 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers.update(TEAM_HANDLERS)
     handlers.update(CODEBOOK_HANDLERS)
     handlers.update(AGREEMENT_HANDLERS)
+    handlers.update(LEARN_HANDLERS)
     try:
         return handlers[args.command](args)
     except Exception as exc:  # a message for the researcher, never a bare traceback

@@ -122,6 +122,7 @@ class CodingStore:
     def _delete_variable(self, variable_id: str) -> int:
         count = self.variable_usage(variable_id)
         self.db.execute("delete from codings where variable_id = ?", [variable_id])
+        self.db.execute("delete from code_suggestions where variable_id = ?", [variable_id])
         path = "$." + json.dumps(variable_id)
         self.db.execute(
             "update annotations set attributes = json_remove(attributes, ?)"
@@ -303,6 +304,33 @@ class CodingStore:
                 created=r["created"],
             )
             for r in rows
+        ]
+
+    # -- codes a classifier suggests (annotator suggest) -----------------------------------
+
+    def replace_code_suggestions(
+        self, variable_id: str, rows: Iterable[tuple[str, str, float]]
+    ) -> None:
+        """Make (article id, value, confidence) the variable's suggestions, in one step."""
+        made = now_iso()
+        with self.db.atomic():
+            self.db.execute("delete from code_suggestions where variable_id = ?", [variable_id])
+            self.db.conn.executemany(
+                "insert into code_suggestions (article_id, variable_id, value, confidence, made)"
+                " values (?,?,?,?,?)",
+                [(a, variable_id, value, conf, made) for a, value, conf in rows],
+            )
+
+    def code_suggestions(self, article_id: str | None = None) -> list[tuple[str, str, str, float]]:
+        """(article id, variable id, value, confidence) of the stored suggestions."""
+        where, args = filters(article_id=article_id)
+        return [
+            (a, v, value, float(conf))
+            for a, v, value, conf in self.db.execute(
+                f"select article_id, variable_id, value, confidence from code_suggestions{where}"
+                " order by rowid",
+                args,
+            ).fetchall()
         ]
 
     # -- project settings and metadata (the ``project`` key/value table) --------------------

@@ -330,6 +330,17 @@ def _v8_actor_gender(db: sqlite_utils.Database) -> None:
     db.table("actors").add_column("gender", str, not_null_default="unknown")
 
 
+def _v9_code_suggestions(db: sqlite_utils.Database) -> None:
+    # What a classifier trained on the coders' codes predicts for articles not coded yet
+    # (annotator suggest): suggestions, never codes, one per article and variable.
+    db.table("code_suggestions").create(
+        {"article_id": str, "variable_id": str, "value": str, "confidence": float, "made": str},
+        pk=("article_id", "variable_id"),
+        foreign_keys=[("article_id", "articles", "id"), ("variable_id", "variables", "id")],
+    )
+    db.table("code_suggestions").create_index(["variable_id"])
+
+
 MIGRATIONS: list[Migration] = [
     _v1_initial,
     _v2_section_hash_indexes,
@@ -339,6 +350,7 @@ MIGRATIONS: list[Migration] = [
     _v6_unique_texts,
     _v7_speaker_types,
     _v8_actor_gender,
+    _v9_code_suggestions,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -37,6 +37,7 @@ _ARTICLE_TABLES = (
     "article_status",
     "decisions",
     "assignments",
+    "code_suggestions",
 )
 
 
