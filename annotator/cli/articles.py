@@ -53,6 +53,12 @@ def add_article_commands(sub: Any) -> None:
         "--bom", action="store_true", help="CSV with a UTF-8 byte-order mark (for Excel)"
     )
     export.add_argument(
+        "--exact",
+        action="store_true",
+        help="CSV exactly as coded, for R, Stata or SPSS: no leading ' before text that starts "
+        "with = + - @ (the default guards Excel against running it as a formula)",
+    )
+    export.add_argument(
         "--sheet",
         metavar="NAME",
         help="the table a .csv export writes (default: coding); "
@@ -187,7 +193,9 @@ def _export(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     try:
         with Project.open(args.project, read_only=True) as project:
-            out = export_project(project, args.out, bom=args.bom, sheet=args.sheet)
+            out = export_project(
+                project, args.out, bom=args.bom, sheet=args.sheet, exact=args.exact
+            )
     except (ProjectError, FileProblem) as exc:
         print(f"annotator: {exc}", file=sys.stderr)
         return EXIT_USAGE

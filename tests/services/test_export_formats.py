@@ -59,6 +59,26 @@ def test_csv_with_a_bom_and_another_sheet(study, tmp_path):
     assert rows[0]["memo"] == "'@check"
 
 
+def test_exact_csv_keeps_every_cell_as_coded_for_r_stata_and_spss(study, tmp_path):
+    """The apostrophe that guards Excel changes the data for analysis: --exact drops it."""
+    out = export_project(study.project, tmp_path / "exact.zip", exact=True)
+    with zipfile.ZipFile(out) as archive:
+        coding = _csv(archive.read("coding.csv"))
+        units = _csv(archive.read("units.csv"))
+        articles = _csv(archive.read("articles.csv"))
+    assert coding[0]["note"] == '=HYPERLINK("http://x")'
+    assert units[0]["memo"] == "@check"
+    assert articles[0]["title"] == "-Budget vote" and articles[1]["section"] == "+local"
+    single = export_project(study.project, tmp_path / "exact.csv", exact=True)
+    assert _csv(single.read_bytes())[2]["outlet"] == "=cmd|' /C calc'!A0"
+    path = study.project.path
+    study.project.close()
+    assert main(["export", str(path), str(tmp_path / "x.csv"), "--exact"]) == 0
+    assert _csv((tmp_path / "x.csv").read_bytes())[0]["note"].startswith("=HYPERLINK")
+    # Not for the workbook, where text is typed as text anyway.
+    assert main(["export", str(path), str(tmp_path / "x.xlsx"), "--exact"]) != 0
+
+
 def test_zip_holds_every_table_as_csv(study, tmp_path):
     out = export_project(study.project, tmp_path / "study.zip", bom=True)
     with zipfile.ZipFile(out) as archive:

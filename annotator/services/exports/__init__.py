@@ -86,18 +86,27 @@ def tables(
 
 
 def export_project(
-    project: Project, out: str | Path, *, bom: bool = False, sheet: str | None = None
+    project: Project,
+    out: str | Path,
+    *,
+    bom: bool = False,
+    sheet: str | None = None,
+    exact: bool = False,
 ) -> Path:
     """Export a project to ``out`` in the format its extension names; returns the path.
 
     ``bom`` writes CSV with a UTF-8 byte-order mark (Excel on Windows then reads accents
-    right); ``sheet`` names the table a ``.csv`` export writes (``coding`` by default).
+    right); ``sheet`` names the table a ``.csv`` export writes (``coding`` by default);
+    ``exact`` writes CSV text exactly as coded, for R, Stata or SPSS (by default text that a
+    spreadsheet would run as a formula, "=...", "+...", "-...", "@...", gets a leading ').
     """
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
         known = ", ".join(FORMATS)
         raise FileProblem(out, f"cannot export to '{suffix or out.name}' files (use {known})")
+    if exact and suffix not in (".csv", ".zip"):
+        raise FileProblem(out, "--exact is for CSV exports (.csv or .zip)")
     if sheet is not None and suffix != ".csv":
         raise FileProblem(out, "a single sheet is exported only to a .csv file")
     if sheet is not None and sheet not in SHEETS:
@@ -108,10 +117,10 @@ def export_project(
     if suffix == ".xlsx":
         write_workbook(tables(project, codebook), out)
     elif suffix == ".zip":
-        write_csv_zip(tables(project, codebook), out, bom=bom)
+        write_csv_zip(tables(project, codebook), out, bom=bom, exact=exact)
     elif suffix == ".csv":
         chosen = sheet or "coding"
-        write_csv_file(tables(project, codebook, (chosen,))[0], out, bom=bom)
+        write_csv_file(tables(project, codebook, (chosen,))[0], out, bom=bom, exact=exact)
     elif suffix == ".jsonl":
         write_jsonl(project, codebook, out)
     else:

@@ -19,8 +19,9 @@ from annotator.store import Project, streams
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def csv_cell(value: Any) -> Any:
-    """A value as CSV text; text that a spreadsheet would run as a formula gets a leading '.
+def csv_cell(value: Any, exact: bool = False) -> Any:
+    """A value as CSV text; text that a spreadsheet would run as a formula gets a leading '
+    (unless ``exact``: for R, Stata or SPSS, where the ' would change the value).
 
     Numbers stay numbers ("-1" is a code, not a formula), so statistics software reads
     them as written.
@@ -33,7 +34,12 @@ def csv_cell(value: Any) -> Any:
         return value.isoformat(sep=" ")
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _is_number(value):
+    if (
+        not exact
+        and isinstance(value, str)
+        and value.startswith(FORMULA_STARTS)
+        and not _is_number(value)
+    ):
         return "'" + value
     return value
 
@@ -46,13 +52,13 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def write_csv(table: Table, stream: IO[str]) -> int:
+def write_csv(table: Table, stream: IO[str], exact: bool = False) -> int:
     """Write a table's header and rows as CSV; returns the number of rows."""
     writer = csv.writer(stream)
     writer.writerow(table.columns)
     count = 0
     for row in table.rows():
-        writer.writerow([csv_cell(v) for v in row])
+        writer.writerow([csv_cell(v, exact) for v in row])
         count += 1
     return count
 
@@ -61,18 +67,20 @@ def _encoding(bom: bool) -> str:
     return "utf-8-sig" if bom else "utf-8"
 
 
-def write_csv_file(table: Table, out: Path, bom: bool = False) -> None:
+def write_csv_file(table: Table, out: Path, bom: bool = False, exact: bool = False) -> None:
     """One table as one CSV file (UTF-8, with a byte-order mark when ``bom``)."""
     tmp = out.with_name(out.name + ".part")
     try:
         with tmp.open("w", encoding=_encoding(bom), newline="") as stream:
-            write_csv(table, stream)
+            write_csv(table, stream, exact)
         tmp.replace(out)
     finally:
         tmp.unlink(missing_ok=True)
 
 
-def write_csv_zip(tables: Iterable[Table], out: Path, bom: bool = False) -> None:
+def write_csv_zip(
+    tables: Iterable[Table], out: Path, bom: bool = False, exact: bool = False
+) -> None:
     """Every table as ``NAME.csv`` in one zip archive."""
     tmp = out.with_name(out.name + ".part")
     try:
@@ -80,7 +88,7 @@ def write_csv_zip(tables: Iterable[Table], out: Path, bom: bool = False) -> None
             for table in tables:
                 with archive.open(f"{table.name}.csv", "w", force_zip64=True) as raw:
                     stream = io.TextIOWrapper(raw, encoding=_encoding(bom), newline="")
-                    write_csv(table, stream)
+                    write_csv(table, stream, exact)
                     stream.flush()
                     stream.detach()
         tmp.replace(out)
