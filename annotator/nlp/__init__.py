@@ -62,9 +62,10 @@ def load_pipeline(language: str) -> Language:
 def analyze(text: str, language: str = "auto") -> Analysis:
     """Return the entities, quotes (sorted by start offset) and actors of text."""
     from .analysis import build_analysis
+    from .pipelines import parse
 
     lang = resolve_language(text, language)
-    doc = load_pipeline(lang)(normalize_for_model(text))
+    doc = parse(load_pipeline(lang), normalize_for_model(text))
     return build_analysis(doc, text, lang)
 
 
@@ -79,6 +80,7 @@ def analyze_many(
     held its own ~1 GB copy of the pipelines, past the 1.5 GB an import may use.
     """
     from .analysis import build_analysis
+    from .pipelines import PIECE_CHARS, parse
 
     if n_process == -1:  # spaCy's "one per CPU"
         n_process = os.cpu_count() or 1
@@ -91,6 +93,11 @@ def analyze_many(
             if not idx:
                 continue
             nlp = load_pipeline(lang)
+            # Long texts go in pieces, one at a time (see pipelines.PIECE_CHARS).
+            for i in [i for i in idx if len(chunk[i]) > PIECE_CHARS]:
+                doc = parse(nlp, normalize_for_model(chunk[i]))
+                results[i] = build_analysis(doc, chunk[i], lang)
+            idx = [i for i in idx if len(chunk[i]) <= PIECE_CHARS]
             processes = n_process if len(idx) >= _MIN_TEXTS_PER_PROCESS * n_process else 1
             docs = nlp.pipe(
                 (normalize_for_model(chunk[i]) for i in idx),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -22,9 +23,52 @@ _lock = threading.Lock()
 def newline_sentences(doc: Doc) -> Doc:
     """Start a sentence after every whitespace token holding a line break."""
     # The parser keeps preset boundaries, so paragraphs never share a sentence.
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+    starts = [t.i + 1 for t in doc[:-1] if t.is_space and "\n" in t.text]
+    if starts:
+        # Set in one array: each token.is_sent_start = True scans the whole doc (spaCy
+        # checks for a parse first), which made 20,000 lines take longer than the parse.
+        marks = doc.to_array([SENT_START])
+        marks[starts] = 1
+        doc.from_array([SENT_START], marks)  # type: ignore[arg-type]  # stub says Ints2d
+    return doc
+
+
+#: Texts longer than this are parsed in paragraph-bounded pieces of at most this many
+#: characters, joined again into one Doc. spaCy refuses texts over nlp.max_length (1M
+#: characters, E088), and its memory grows with the longest text it parses at once: an
+#: 800 KB article took 3.3 GB whole.
+PIECE_CHARS = 100_000
+
+
+def text_pieces(text: str, limit: int | None = None) -> list[str]:
+    """Consecutive pieces of text, each at most limit characters, that join back to text.
+
+    A piece ends after a line break where there is one, else after a space, else (one
+    word longer than limit) at limit.
+    """
+    limit = limit or PIECE_CHARS
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        end = text.rfind("\n", start, start + limit) + 1
+        if end <= start:
+            end = text.rfind(" ", start, start + limit) + 1
+        if end <= start:
+            end = start + limit
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
+
+
+def parse(nlp: Language, text: str) -> Doc:
+    """The Doc of text, parsed in pieces when it is long (see PIECE_CHARS); the joined
+    Doc has the same text, so character offsets are those of text."""
+    if len(text) <= PIECE_CHARS:
+        return nlp(text)
+    docs = list(nlp.pipe(text_pieces(text), batch_size=1))
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    assert doc.text == text
     return doc
 
 

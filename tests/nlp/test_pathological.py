@@ -60,3 +60,47 @@ def test_three_hundred_repeated_quotes_are_all_found() -> None:
     check_offsets(text, analysis)
     direct = [q for q in analysis.quotes if q.text.startswith("hello")]
     assert len(direct) == 300
+
+
+def test_pieces_join_back_and_end_at_line_breaks_then_spaces() -> None:
+    from annotator.nlp.pipelines import text_pieces
+
+    text = "one two\nthree four five\n" + "x" * 25 + " six seven"
+    pieces = text_pieces(text, limit=10)
+    assert "".join(pieces) == text
+    assert all(len(p) <= 10 for p in pieces)
+    assert pieces[0] == "one two\n"
+
+
+def test_long_text_in_pieces_keeps_offsets_and_finds_both_sides_of_a_boundary(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from annotator.nlp import pipelines
+
+    para = "« Nous devons agir ensemble », a déclaré Emmanuel Macron à Berlin.\n"
+    text = para * 6
+    whole = nlp.analyze(text, "fr")
+    monkeypatch.setattr(pipelines, "PIECE_CHARS", len(para) + 5)  # a piece per paragraph
+    assert len(pipelines.text_pieces(text)) == 6
+    pieced = nlp.analyze(text, "fr")
+    check_offsets(text, pieced)
+    assert [(q.start, q.end, q.speaker) for q in pieced.quotes] == [
+        (q.start, q.end, q.speaker) for q in whole.quotes
+    ]
+    assert len(pieced.quotes) == 6
+    people = [e for e in pieced.entities if e.text == "Emmanuel Macron"]
+    assert len(people) == 6  # on each side of every boundary
+    many = list(nlp.analyze_many([text, "Court."], "fr"))
+    assert [(q.start, q.end) for q in many[0].quotes] == [(q.start, q.end) for q in whole.quotes]
+
+
+def test_a_long_run_of_symbols_is_cut_for_the_model_with_offsets_kept() -> None:
+    from annotator.nlp.normalize import MAX_SYMBOL_RUN, normalize_for_model
+
+    text = "Avant. " + "=" * 5000 + " Emmanuel Macron a parlé. " + "🎉" * 300
+    norm = normalize_for_model(text)
+    assert len(norm) == len(text)
+    assert norm.count("=") == MAX_SYMBOL_RUN and norm.count("🎉") == MAX_SYMBOL_RUN
+    analysis = nlp.analyze(text, "fr")
+    check_offsets(text, analysis)
+    assert any(e.text == "Emmanuel Macron" for e in analysis.entities)
