@@ -43,11 +43,14 @@ def add_article_commands(sub: Any) -> None:
 
     export = sub.add_parser(
         "export",
-        help="export a project: .xlsx, .csv (one table), .zip (every table as CSV), .jsonl, .qdpx",
+        help="export a project: .xlsx, .csv (one table), .zip (every table as CSV), .jsonl,"
+        " .qdpx, .sav (SPSS), .dta (Stata)",
     )
     export.add_argument("project", type=Path)
     export.add_argument(
-        "out", type=Path, help="OUT.xlsx, OUT.csv, OUT.zip, OUT.jsonl or OUT.qdpx (REFI-QDA)"
+        "out",
+        type=Path,
+        help="OUT.xlsx, OUT.csv, OUT.zip, OUT.jsonl, OUT.qdpx (REFI-QDA), OUT.sav or OUT.dta",
     )
     export.add_argument(
         "--bom", action="store_true", help="CSV with a UTF-8 byte-order mark (for Excel)"
@@ -61,7 +64,7 @@ def add_article_commands(sub: Any) -> None:
     export.add_argument(
         "--sheet",
         metavar="NAME",
-        help="the table a .csv export writes (default: coding); "
+        help="the table a .csv export writes (default: coding); .sav and .dta: coding or units; "
         "articles, coding, units, annotations, quotes, actors, codebook, reliability",
     )
 
@@ -194,7 +197,12 @@ def _export(args: argparse.Namespace) -> int:
     try:
         with Project.open(args.project, read_only=True) as project:
             out = export_project(
-                project, args.out, bom=args.bom, sheet=args.sheet, exact=args.exact
+                project,
+                args.out,
+                bom=args.bom,
+                sheet=args.sheet,
+                exact=args.exact,
+                warn=lambda message: print(f"warning: {message}", file=sys.stderr),
             )
     except (ProjectError, FileProblem) as exc:
         print(f"annotator: {exc}", file=sys.stderr)

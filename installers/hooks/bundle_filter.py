@@ -60,7 +60,6 @@ EXCLUDES = [
     "pydoc_data",
     "IPython",
     "matplotlib",
-    "pandas",
     "scipy",
     "torch",
     "cupy",
@@ -85,6 +84,7 @@ EXCLUDES = [
     "spacy.tests",
     "thinc.tests",
     "numpy.tests",
+    "pandas.tests",
     "numpy.f2py",
     "lxml.tests",
 ]

@@ -335,10 +335,10 @@ def test_cli_exports_and_refuses_unknown_formats(study, tmp_path, capsys):
     assert "exported" in capsys.readouterr().out
     assert openpyxl.load_workbook(out).sheetnames == list(SHEETS)
 
-    assert main(["export", str(path), str(tmp_path / "out.sav")]) == 2
-    assert "cannot export to '.sav' files" in capsys.readouterr().err
+    assert main(["export", str(path), str(tmp_path / "out.sas7bdat")]) == 2
+    assert "cannot export to '.sas7bdat' files" in capsys.readouterr().err
     assert main(["export", str(path), str(tmp_path / "out.xlsx"), "--sheet", "units"]) == 2
-    assert "only to a .csv file" in capsys.readouterr().err
+    assert "only to a .csv, .sav or .dta file" in capsys.readouterr().err
     assert main(["export", str(path), str(tmp_path / "x.csv"), "--sheet", "nope"]) == 2
     assert "no sheet named 'nope'" in capsys.readouterr().err
     assert main(["export", str(path), str(tmp_path / "missing" / "x.xlsx")]) == 2

@@ -7,11 +7,14 @@
 - ``.zip``: the same tables as one CSV file each (``coding.csv``, ``units.csv``, ...);
 - ``.csv``: one table (``sheet``, ``coding`` by default) as one CSV file;
 - ``.jsonl``: one JSON object per article-level value and per annotation;
-- ``.qdpx``: a REFI-QDA project for MAXQDA, ATLAS.ti, NVivo and QualCoder.
+- ``.qdpx``: a REFI-QDA project for MAXQDA, ATLAS.ti, NVivo and QualCoder;
+- ``.sav`` / ``.dta``: the coding table (or ``sheet`` units) for SPSS / Stata, labelled
+  from the codebook (see ``stats_files``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from annotator.core import Codebook
@@ -19,6 +22,9 @@ from annotator.services.errors import FileProblem
 from annotator.services.exports.refi import write_qdpx
 from annotator.services.exports.reliability import reliability_table
 from annotator.services.exports.scores import frame_scores
+from annotator.services.exports.stats_files import SUFFIXES as STATS_SUFFIXES
+from annotator.services.exports.stats_files import TABLES as STATS_TABLES
+from annotator.services.exports.stats_files import write_stats_file
 from annotator.services.exports.tables import (
     ANNOTATION_COLUMNS,
     ARTICLE_COLUMNS,
@@ -43,6 +49,8 @@ FORMATS = {
     ".csv": "one table as a CSV file (the coding table unless another is named)",
     ".jsonl": "JSON Lines, one object per coded value and annotation",
     ".qdpx": "REFI-QDA project (MAXQDA, ATLAS.ti, NVivo, QualCoder)",
+    ".sav": "SPSS data file of the coding table (or units), with labels",
+    ".dta": "Stata data file of the coding table (or units), with labels",
 }
 SHEETS = (
     "articles",
@@ -92,13 +100,16 @@ def export_project(
     bom: bool = False,
     sheet: str | None = None,
     exact: bool = False,
+    warn: Callable[[str], None] | None = None,
 ) -> Path:
     """Export a project to ``out`` in the format its extension names; returns the path.
 
     ``bom`` writes CSV with a UTF-8 byte-order mark (Excel on Windows then reads accents
-    right); ``sheet`` names the table a ``.csv`` export writes (``coding`` by default);
-    ``exact`` writes CSV text exactly as coded, for R, Stata or SPSS (by default text that a
-    spreadsheet would run as a formula, "=...", "+...", "-...", "@...", gets a leading ').
+    right); ``sheet`` names the table a ``.csv``, ``.sav`` or ``.dta`` export writes
+    (``coding`` by default); ``exact`` writes CSV text exactly as coded, for R, Stata or
+    SPSS (by default text that a spreadsheet would run as a formula, "=...", "+...",
+    "-...", "@...", gets a leading '); ``warn`` is told what a format made the export
+    change (names, text cut to a length limit).
     """
     out = Path(out)
     suffix = out.suffix.lower()
@@ -107,8 +118,11 @@ def export_project(
         raise FileProblem(out, f"cannot export to '{suffix or out.name}' files (use {known})")
     if exact and suffix not in (".csv", ".zip"):
         raise FileProblem(out, "--exact is for CSV exports (.csv or .zip)")
-    if sheet is not None and suffix != ".csv":
-        raise FileProblem(out, "a single sheet is exported only to a .csv file")
+    if suffix in STATS_SUFFIXES and sheet is not None and sheet not in STATS_TABLES:
+        tables_named = " or ".join(STATS_TABLES)
+        raise FileProblem(out, f"a {suffix} file holds the {tables_named} table, not '{sheet}'")
+    if sheet is not None and suffix != ".csv" and suffix not in STATS_SUFFIXES:
+        raise FileProblem(out, "a single sheet is exported only to a .csv, .sav or .dta file")
     if sheet is not None and sheet not in SHEETS:
         raise FileProblem(out, f"no sheet named '{sheet}' (sheets: {', '.join(SHEETS)})")
     if not out.parent.is_dir():
@@ -121,6 +135,9 @@ def export_project(
     elif suffix == ".csv":
         chosen = sheet or "coding"
         write_csv_file(tables(project, codebook, (chosen,))[0], out, bom=bom, exact=exact)
+    elif suffix in STATS_SUFFIXES:
+        table = tables(project, codebook, (sheet or "coding",))[0]
+        write_stats_file(table, out, STATS_SUFFIXES[suffix], warn)
     elif suffix == ".jsonl":
         write_jsonl(project, codebook, out)
     else:

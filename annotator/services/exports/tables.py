@@ -115,6 +115,8 @@ class Table:
     rows: Callable[[], Iterator[Row]]
     #: Number formats by column name, for the .xlsx export ("0.0%", "0.000").
     formats: dict[str, str] = field(default_factory=dict)
+    #: The codebook variable behind each coded column (labels for SPSS, Stata and R).
+    variables: dict[str, Variable] = field(default_factory=dict)
 
 
 class _ArticleInfo:
@@ -208,7 +210,24 @@ def coding_table(project: Project, codebook: Codebook, scores: FrameScores | Non
                 row.extend(scores.compute(article_id, coder, values))
             yield row
 
-    return Table("coding", (*CODING_COLUMNS, *names, *score_names), rows)
+    described = dict(zip(names, variables, strict=True))
+    if scores:
+        described.update(zip(score_names, _score_variables(codebook, scores.names), strict=True))
+    return Table("coding", (*CODING_COLUMNS, *names, *score_names), rows, variables=described)
+
+
+def _score_variables(codebook: Codebook, names: Sequence[str]) -> list[Variable]:
+    """Each frame score described as a number variable: its label and rule."""
+    items = frames.frame_items(codebook)
+    return [
+        Variable(
+            name,
+            f"{frames.FRAMES.get(name, name)} frame score",
+            "number",
+            description=frames.score_rule(items.get(name, [])),
+        )
+        for name in names
+    ]
 
 
 def units_table(project: Project, codebook: Codebook) -> Table:
@@ -239,7 +258,8 @@ def units_table(project: Project, codebook: Codebook) -> Table:
             row.extend((n.text, n.start, n.end, n.memo))
             yield row
 
-    return Table("units", (*UNIT_COLUMNS, *columns, *UNIT_TAIL), rows)
+    described = {column: by_id[ids[0]] for column, ids in columns.items()}
+    return Table("units", (*UNIT_COLUMNS, *columns, *UNIT_TAIL), rows, variables=described)
 
 
 def annotations_table(project: Project, codebook: Codebook) -> Table:
