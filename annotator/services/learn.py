@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from annotator.core import ADJUDICATED, Codebook, Variable, now_iso
+from annotator.core import ADJUDICATED, Codebook, Coding, Variable, now_iso
 from annotator.services.agreement.stats import Level, ReliabilityData, krippendorff_alpha
 from annotator.store import Project
 
@@ -78,12 +78,12 @@ def learnable_variables(codebook: Codebook, names: Sequence[str] | None = None) 
 
 
 def training_labels(
-    project: Project, variable: Variable, coder: str | None = None
+    codings: Sequence[Coding], variable: Variable, coder: str | None = None
 ) -> dict[str, str]:
     """Article id -> the value it was coded with: adjudicated, else ``coder``'s."""
     labels: dict[str, str] = {}
     adjudicated: dict[str, str] = {}
-    for coding in project.codings():
+    for coding in codings:
         if coding.variable_id != variable.id or coding.value in (None, ""):
             continue
         value = str(coding.value)
@@ -181,8 +181,9 @@ def learn(
         raise ValueError("--folds: give 2 or more")
     codebook = project.codebook()
     texts, _info = _texts(project)
+    codings = project.codings()
     reports = [
-        evaluate_variable(v, training_labels(project, v, coder), texts, folds, seed)
+        evaluate_variable(v, training_labels(codings, v, coder), texts, folds, seed)
         for v in learnable_variables(codebook, names)
     ]
     project.set_meta(
@@ -217,13 +218,14 @@ def suggest(
     predictions as suggestions (replacing earlier ones) and return them."""
     codebook = project.codebook()
     texts, info = _texts(project)
+    codings = project.codings()  # read once: the loop below writes only suggestions
     out: list[Suggestion] = []
     for variable in learnable_variables(codebook, names):
-        labels = training_labels(project, variable, coder)
+        labels = training_labels(codings, variable, coder)
         counts = Counter(labels.values())
         if _too_few(counts, MIN_PER_VALUE):
             continue
-        coded = {c.article_id for c in project.codings() if c.variable_id == variable.id}
+        coded = {c.article_id for c in codings if c.variable_id == variable.id}
         todo = [a for a in texts if a not in coded]
         if not todo:
             continue
