@@ -7,6 +7,7 @@ article by reference; annotations_io resolves the references against a project.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,21 +84,68 @@ def read_records(path: Path) -> Iterator[Record]:
     if stripped.startswith("["):
         # A JSON list: Label Studio's JSON export (one task per element).
         try:
-            tasks = json.loads(text)
-        except ValueError as exc:
+            tasks = strict_json(text)
+        except json.JSONDecodeError as exc:
             raise FileProblem(path, f"not valid JSON ({exc})") from None
+        except RecordProblem as exc:
+            raise FileProblem(path, str(exc)) from None
         for number, task in enumerate(tasks, start=1):
             yield _record(number, task)
         return
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Only "\n" ends a line: JSON strings may hold U+2028, U+2029 and U+0085 raw, which
+    # str.splitlines() would also split on.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            obj = strict_json(line)
         except json.JSONDecodeError as exc:
             yield Record(number, problem=f"not valid JSON ({exc.msg} at column {exc.colno})")
             continue
+        except RecordProblem as exc:
+            yield Record(number, problem=str(exc))
+            continue
         yield _record(number, obj)
+
+
+def _no_constant(name: str) -> Any:
+    raise RecordProblem(f"{name} is not a number standard JSON allows (numbers must be finite)")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise RecordProblem(f"{text} is too large: numbers must be finite")
+    return value
+
+
+def _bounded_int(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:  # Python refuses to read more than 4300 digits
+        raise RecordProblem(f"a number of {len(text)} digits is too long to read") from None
+
+
+def strict_json(text: str) -> Any:
+    """Parse standard JSON: no NaN or Infinity, no text that is not Unicode (lone
+    surrogates), no number too long to read and no nesting deeper than Python can follow;
+    RecordProblem says why."""
+    try:
+        obj = json.loads(
+            text,
+            parse_constant=_no_constant,
+            parse_float=_finite_float,
+            parse_int=_bounded_int,
+        )
+        # A lone surrogate (\ud83d without its pair) is no character and cannot be stored.
+        json.dumps(obj, ensure_ascii=False).encode("utf-8")
+    except RecursionError:
+        raise RecordProblem("nested too deeply to read") from None
+    except UnicodeEncodeError:
+        raise RecordProblem(
+            "holds a lone surrogate (half of a \\uD83D\\uDE00 pair), which is no character"
+        ) from None
+    return obj
 
 
 def _record(number: int, obj: Any) -> Record:

@@ -96,6 +96,16 @@ def write_csv_zip(
         tmp.unlink(missing_ok=True)
 
 
+#: Characters that JSON keeps raw inside strings but many readers (Python's splitlines,
+#: JavaScript before ES2019) take for line ends; written escaped so each record is one line.
+_LINE_BREAKING = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
+def json_line(record: dict[str, Any]) -> str:
+    """One record as one line of JSON, ending with a newline, whatever its text holds."""
+    return json.dumps(record, ensure_ascii=False, default=str).translate(_LINE_BREAKING) + "\n"
+
+
 def write_jsonl(project: Project, codebook: Codebook, out: Path) -> int:
     """One JSON object a line: each article-level value, then each annotation.
 
@@ -123,7 +133,7 @@ def write_jsonl(project: Project, codebook: Codebook, out: Path) -> int:
                     "value": value,
                     "modified": modified,
                 }
-                stream.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+                stream.write(json_line(record))
                 count += 1
             for n in streams.all_annotations(project):
                 attributes = {}
@@ -146,7 +156,7 @@ def write_jsonl(project: Project, codebook: Codebook, out: Path) -> int:
                     "created": n.created,
                     "modified": n.modified,
                 }
-                stream.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+                stream.write(json_line(record))
                 count += 1
         tmp.replace(out)
     finally:
