@@ -23,7 +23,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from annotator.core import Category, Codebook, Variable
+from annotator.services.merge_codebook import (
+    CodebooksConflict,
+    Remap,
+    check_codebooks,
+    same_definitions,
+)
 from annotator.store import Project, ProjectError
 from annotator.store.lock import ProjectLock, ProjectLocked
 from annotator.store.project import check_not_in_use
@@ -131,7 +136,10 @@ def merge(
             # The coders' files are only read; OUT, merged into, is written.
             opened.append(_open(path, read_only=not (number == 0 and out.exists())))
         _check_same_project(opened)
-        _check_codebooks(opened)
+        try:
+            check_codebooks([(p.path, p.codebook()) for p in opened])
+        except CodebooksConflict as exc:
+            raise MergeRefused(str(exc)) from exc
         try:
             report = _merge_into(tmp, out, opened, progress)
         except (OSError, sqlite3.DatabaseError, ProjectError) as exc:
@@ -206,56 +214,6 @@ def _check_same_project(projects: list[Project]) -> None:
                 f"“{first.name}” like {first.path.name}); only files split from the same "
                 "project can be merged"
             )
-
-
-def _check_codebooks(projects: list[Project]) -> None:
-    """Refuse codebooks that cannot be joined: one variable changed, or one name twice."""
-    category_names: dict[tuple[str | None, str], tuple[Category, Path]] = {}
-    variables: dict[str, tuple[Variable, Path]] = {}
-    variable_names: dict[tuple[str, str | None, str], tuple[Variable, Path]] = {}
-    for project in projects:
-        book: Codebook = project.codebook()
-        here = project.path
-        for category in book.categories:
-            category_key = (category.parent_id, category.name.casefold())
-            same_name = category_names.get(category_key)
-            if same_name is not None and same_name[0].id != category.id:
-                raise _added_twice(here, f"category “{category.name}”", same_name[1])
-            category_names.setdefault(category_key, (category, here))
-        for variable in book.variables:
-            seen = variables.get(variable.id)
-            if seen is not None:
-                reason = _variable_difference(seen[0], variable)
-                if reason:
-                    raise MergeRefused(
-                        f"{here}: the codebooks conflict: variable “{variable.name}” {reason} "
-                        f"than in {seen[1]}. Make the variable the same in both files, then "
-                        "merge again"
-                    )
-            name_key = (variable.level, variable.category_id, variable.name.casefold())
-            named = variable_names.get(name_key)
-            if named is not None and named[0].id != variable.id:
-                raise _added_twice(here, f"variable “{variable.name}”", named[1])
-            variables.setdefault(variable.id, (variable, here))
-            variable_names.setdefault(name_key, (variable, here))
-
-
-def _added_twice(here: Path, what: str, there: Path) -> MergeRefused:
-    return MergeRefused(
-        f"{here}: the codebooks conflict: {what} was added separately here and in {there} "
-        "(same name, different identities). Rename or delete it in one of the files, then "
-        "merge again"
-    )
-
-
-def _variable_difference(a: Variable, b: Variable) -> str:
-    if a.kind != b.kind:
-        return f"is {b.kind} here, {a.kind} there: another kind"
-    if (a.level, a.category_id) != (b.level, b.category_id):
-        return "belongs to another level or category here"
-    if [v.code for v in a.values] != [v.code for v in b.values]:
-        return "has other values here"
-    return ""
 
 
 def _merge_into(
@@ -335,8 +293,12 @@ def _merge_one(
     if manifest and not target.meta("split"):
         target.set_meta("split", _team_manifest(manifest))
     # The codebook first: annotations and codes point to it.
-    for table in ("categories", "variables"):
-        _add_missing(target, source, table, counts["codebook"])  # an edited label: OUT's stays
+    # One category or variable per definition, even added separately in two files.
+    remap = same_definitions(target.codebook(), source.codebook())
+    for variable in remap.united:
+        target.save_variable(variable)
+    for table in ("categories", "variables"):  # an edited label: OUT's stays
+        _add_missing(target, source, table, counts["codebook"], remap=remap)
     for coder in source.coders():
         target.ensure_coder(coder)
     fresh = _add_missing(
@@ -359,6 +321,7 @@ def _merge_one(
     ):
         newest = "created" if table == "decisions" else "modified"
         for rows in _batches(source.table_rows(table)):
+            rows = [remap(table, row) for row in rows]
             new = [row for row in rows if _merge_row(target, table, row, counts[kind], newest)]
             target.insert_rows(table, new)
             if table == "annotations":
@@ -379,6 +342,7 @@ def _add_missing(
     counts: Counts,
     ignore: tuple[str, ...] = (),
     each: Callable[[], None] | None = None,
+    remap: Remap | None = None,
 ) -> set[str]:
     """Insert the rows of ``table`` OUT lacks; a row both have but that differs is counted
     as a conflict, and OUT's version stays. Returns the ids of the rows inserted."""
@@ -386,10 +350,18 @@ def _add_missing(
     for rows in _batches(source.table_rows(table)):
         new = []
         for row in rows:
+            unlike = ignore
+            if remap is not None:
+                if table in ("categories", "variables") and remap.merged(table, row):
+                    counts.present += 1
+                    continue
+                row = remap(table, row)
+                if table == "variables" and row["id"] in remap.covered:
+                    unlike = (*ignore, "values")  # united: OUT has them all
             existing = target.find_row(table, row)
             if existing is None:
                 new.append(row)
-            elif _differs(existing, row, ignore=ignore):
+            elif _differs(existing, row, ignore=unlike):
                 counts.conflicts += 1
             else:
                 counts.present += 1

@@ -7,7 +7,15 @@ from dataclasses import replace
 
 import pytest
 
-from annotator.core import Annotation, ArticleStatus, Category, Coding, Decision, Variable
+from annotator.core import (
+    Annotation,
+    ArticleStatus,
+    Category,
+    Coding,
+    Decision,
+    ValueLabel,
+    Variable,
+)
 from annotator.services.merge import MergeRefused, merge
 from annotator.services.split import split
 from annotator.store import Project
@@ -207,10 +215,144 @@ def test_conflicting_codebooks_are_refused(merged):
     _untouched(out, before)
     carol = split_report.files["carol"]
     with Project.open(carol) as part:
-        part.save_category(Category("Claim", id="another-claim"))
-    with pytest.raises(MergeRefused, match=r"category “Claim” was added separately"):
-        merge(out, [carol])
+        part.save_variable(Variable("tone", kind="nominal", level="article", id="tone-c"))
+    with Project.open(split_report.files["alice"]) as part:
+        part.save_variable(Variable("tone", kind="text", level="article", id="tone-a"))
+    with pytest.raises(
+        MergeRefused,
+        match=r"study-carol.annotator: the codebooks conflict: variable “tone” was added "
+        r"separately here and in .*study-alice.annotator with another definition \(it is "
+        r"nominal here, text in study-alice.annotator\)",
+    ):
+        merge(out, [split_report.files["alice"], carol])
     _untouched(out, before)
+
+
+def test_a_unit_variable_of_another_kind_under_a_category_added_twice_is_refused(coded):
+    # The categories are one (same name), so their two "role" variables would be one
+    # question with two kinds: refused, naming both files, the category and the kinds.
+    _, split_report = coded
+    for coder, kind in (("bob", "nominal"), ("carol", "text")):
+        with Project.open(split_report.files[coder]) as part:
+            part.save_category(Category("Actor", id=f"actor-{coder}"))
+            part.save_variable(
+                Variable("role", kind=kind, level="unit", category_id=f"actor-{coder}")
+            )
+    with pytest.raises(
+        MergeRefused,
+        match=r"study-carol.annotator: .*variable “role” of category “Actor” was added "
+        r"separately here and in .*study-bob.annotator .*\(it is text here, nominal in "
+        r"study-bob.annotator\)",
+    ):
+        merge(split_report.files["bob"].parent / "out.annotator", list(split_report.files.values()))
+
+
+def _add_actor_codes(split_report, values_by_coder):
+    """In each coder's file, what import-annotations --add-missing does: an "Actor"
+    category with a child "Person", a unit variable "role" and an article variable
+    "tone", under ids of their own, and one code of each. Returns each coder's article."""
+    ids = {}
+    for coder, values in values_by_coder.items():
+        with Project.open(split_report.files[coder]) as part:
+            part.save_category(Category("Actor", color=f"#00000{len(ids)}", id=f"actor-{coder}"))
+            part.save_category(Category("Person", parent_id=f"actor-{coder}", id=f"person-{coder}"))
+            part.save_variable(
+                Variable(
+                    "role",
+                    kind="nominal",
+                    level="unit",
+                    category_id=f"person-{coder}",
+                    values=tuple(ValueLabel(v) for v in values),
+                    id=f"role-{coder}",
+                )
+            )
+            part.save_variable(
+                Variable("Tone", kind="nominal", level="article", id=f"tone-{coder}")
+            )
+            article_id = part.article_ids()[0]
+            text = part.article(article_id).text
+            span = Annotation(
+                article_id,
+                f"person-{coder}",
+                0,
+                5,
+                text[:5],
+                coder,
+                attributes={f"role-{coder}": values[0], "var-position": "0"},
+            )
+            part.add_annotation(span)
+            part.add_decision(
+                Decision(
+                    article_id,
+                    coder,
+                    "quote",
+                    "corrected",
+                    result={"category_id": f"person-{coder}", "start": 0},
+                    annotation_id=span.id,
+                )
+            )
+            part.set_coding(Coding(article_id, f"tone-{coder}", coder, "warm"))
+            ids[coder] = article_id
+    return ids
+
+
+def test_the_same_definition_added_in_two_files_becomes_one_with_every_code(coded, tmp_path):
+    _, split_report = coded
+    ids = _add_actor_codes(
+        split_report, {"bob": ("hostile", "neutral"), "carol": ("neutral", "friendly")}
+    )
+    out = tmp_path / "merged.annotator"
+    report = merge(out, list(split_report.files.values()))
+    assert report.conflicts == 0
+    with Project.open(out) as merged:
+        book = merged.codebook()
+        [actor] = [c for c in book.categories if c.name == "Actor"]
+        [person] = [c for c in book.categories if c.name == "Person"]
+        [role] = [v for v in book.variables if v.name == "role"]
+        [tone] = [v for v in book.variables if v.name == "Tone"]
+        assert (actor.id, person.id, tone.id) == ("actor-bob", "person-bob", "tone-bob")
+        assert person.parent_id == actor.id and role.category_id == person.id
+        assert [v.code for v in role.values] == ["hostile", "neutral", "friendly"]
+        spans = [a for a in merged.annotations() if a.category_id == person.id]
+        assert sorted((a.coder, a.attributes[role.id]) for a in spans) == [
+            ("bob", "hostile"),
+            ("carol", "neutral"),
+        ]
+        assert all(a.attributes["var-position"] == "0" for a in spans)
+        for coder in ("bob", "carol"):
+            [value] = [c for c in merged.codings(ids[coder], coder) if c.variable_id == tone.id]
+            assert value.value == "warm"
+            [decided] = [
+                d for d in merged.decisions(ids[coder], coder) if d.decision == "corrected"
+            ]
+            assert decided.result["category_id"] == person.id
+    # Merging the same files into OUT again: nothing refused, nothing added twice.
+    before = _counts(out)
+    again = merge(out, list(split_report.files.values()))
+    assert _counts(out) == before
+    assert again.conflicts == 0
+
+
+def test_values_added_to_one_variable_in_two_files_are_united(coded, tmp_path):
+    # The same variable (same id) given a new value in each file: values united.
+    _, split_report = coded
+    for coder, value in (("bob", "culture"), ("carol", "sport")):
+        with Project.open(split_report.files[coder]) as part:
+            topic = part.codebook().variable("var-topic")
+            values = (*topic.values, ValueLabel(value))
+            part.save_variable(replace(topic, values=values))
+    out = tmp_path / "merged.annotator"
+    report = merge(out, list(split_report.files.values()))
+    assert report.conflicts == 0
+    with Project.open(out) as merged:
+        topic = merged.codebook().variable("var-topic")
+        assert [v.code for v in topic.values] == [
+            "economy",
+            "health",
+            "other",
+            "culture",
+            "sport",
+        ]
 
 
 def test_unreadable_files_are_named_and_out_left_alone(merged, tmp_path):
