@@ -65,7 +65,7 @@ def add_article_commands(sub: Any) -> None:
         "--sheet",
         metavar="NAME",
         help="the table a .csv export writes (default: coding); .sav and .dta: coding or units; "
-        "articles, coding, units, annotations, quotes, actors, codebook, reliability",
+        "articles, coding, units, annotations, quotes, decisions, actors, codebook, reliability",
     )
 
     open_ = sub.add_parser("open", help="open a project in the window")

@@ -233,6 +233,17 @@ def quote_rows(project: Any) -> Iterator[tuple[Any, ...]]:
     yield from (tuple(r) for r in rows)
 
 
+def decision_rows(project: Any) -> Iterator[tuple[Any, ...]]:
+    """(article id, title, coder, target, decision, suggestion JSON, result JSON, annotation
+    id, created) of every decision on a suggestion, by article, coder and time."""
+    rows = _db(project).execute(
+        "select d.article_id, a.title, d.coder, d.target, d.decision, d.suggestion, d.result,"
+        " d.annotation_id, d.created from decisions d join articles a on a.id = d.article_id"
+        f" order by {_ARTICLE_ORDER}, d.coder, d.created, d.rowid"
+    )
+    yield from (tuple(r) for r in rows)
+
+
 def coder_ids(project: Any) -> dict[str, str]:
     """Coder name to the coder's stable id."""
     return {name: cid for cid, name in _db(project).execute("select id, name from coders")}

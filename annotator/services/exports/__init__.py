@@ -2,8 +2,8 @@
 
 ``export_project`` picks the format from the file's extension:
 
-- ``.xlsx``: sheets articles, coding, units, annotations, quotes, actors, codebook,
-  reliability;
+- ``.xlsx``: sheets articles, coding, units, annotations, quotes, decisions, actors,
+  codebook, reliability;
 - ``.zip``: the same tables as one CSV file each (``coding.csv``, ``units.csv``, ...);
 - ``.csv``: one table (``sheet``, ``coding`` by default) as one CSV file;
 - ``.jsonl``: one JSON object per article-level value and per annotation;
@@ -19,6 +19,7 @@ from pathlib import Path
 
 from annotator.core import Codebook
 from annotator.services.errors import FileProblem
+from annotator.services.exports.decisions import DECISION_COLUMNS, decisions_table
 from annotator.services.exports.refi import write_qdpx
 from annotator.services.exports.reliability import reliability_table
 from annotator.services.exports.scores import frame_scores
@@ -58,6 +59,7 @@ SHEETS = (
     "units",
     "annotations",
     "quotes",
+    "decisions",
     "actors",
     "codebook",
     "reliability",
@@ -67,6 +69,7 @@ __all__ = [
     "ANNOTATION_COLUMNS",
     "ARTICLE_COLUMNS",
     "CODEBOOK_COLUMNS",
+    "DECISION_COLUMNS",
     "FORMATS",
     "SHEETS",
     "export_project",
@@ -86,6 +89,7 @@ def tables(
         "units": lambda: units_table(project, codebook),
         "annotations": lambda: annotations_table(project, codebook),
         "quotes": lambda: quotes_table(project),
+        "decisions": lambda: decisions_table(project),
         "actors": lambda: actors_table(project),
         "codebook": lambda: codebook_table(codebook),
         "reliability": lambda: reliability_table(project, codebook),
