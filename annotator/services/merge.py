@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from annotator.services.merge_checks import IncomingRows, refused_lines, unreadable_codebook
 from annotator.services.merge_codebook import (
     CodebooksConflict,
     Remap,
@@ -69,6 +70,8 @@ class FileReport:
 
     path: Path
     counts: dict[str, Counts] = field(default_factory=lambda: {k: Counts() for k in KINDS})
+    #: Rows not merged because they cannot be right (see merge_checks), with why.
+    refused: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         parts = []
@@ -76,7 +79,8 @@ class FileReport:
             c = self.counts[kind]
             parts.append(f"{kind} {c.added} added, {c.present} already present")
         conflicts = sum(c.conflicts for c in self.counts.values())
-        return f"{self.path}: " + "; ".join(parts) + f"; {conflicts} conflicts"
+        refused = f"; {len(self.refused)} rows refused" if self.refused else ""
+        return f"{self.path}: " + "; ".join(parts) + f"; {conflicts} conflicts{refused}"
 
 
 @dataclass(slots=True)
@@ -98,7 +102,9 @@ class MergeReport:
         return total
 
     def lines(self) -> list[str]:
-        lines = [f.line() for f in self.files]
+        lines = []
+        for report in self.files:
+            lines += [*refused_lines(report.path, report.refused), report.line()]
         lines.append(
             f"merged {len(self.files)} files into {self.out}: "
             f"{self.total('articles').added} articles, {self.total('annotations').added} "
@@ -186,6 +192,8 @@ def _open(path: Path, read_only: bool) -> Project:
         problems = [r[0] for r in project.db.execute("PRAGMA quick_check(3)").fetchall()]
     except sqlite3.DatabaseError as exc:
         problems = [str(exc)]
+    if problems == ["ok"] and unreadable_codebook(project):
+        problems = [unreadable_codebook(project)]
     if problems != ["ok"]:
         project.close()
         raise MergeRefused(f"{path}: the file is damaged ({'; '.join(problems)})")
@@ -304,8 +312,9 @@ def _merge_one(
     fresh = _add_missing(
         target, source, "articles", counts["articles"], ("imported_at",), lambda: step(name)
     )  # edited metadata: OUT's version stays
+    checks = IncomingRows(target, report.refused)
     for article_id in source.article_ids():
-        suggestions = source.article_suggestions(article_id)
+        suggestions = checks.suggestions(article_id, source.article_suggestions(article_id))
         if article_id in fresh:
             target.copy_suggestions(suggestions)
             counts["suggestions"].added += sum(len(v) for v in suggestions.values())
@@ -322,6 +331,7 @@ def _merge_one(
         newest = "created" if table == "decisions" else "modified"
         for rows in _batches(source.table_rows(table)):
             rows = [remap(table, row) for row in rows]
+            rows = checks.keep(table, rows)
             new = [row for row in rows if _merge_row(target, table, row, counts[kind], newest)]
             target.insert_rows(table, new)
             if table == "annotations":
@@ -329,6 +339,7 @@ def _merge_one(
                     step(name)
     # Who was given which article: kept as first recorded (the same in every file).
     for rows in _batches(source.table_rows("assignments")):
+        rows = checks.keep("assignments", rows)
         new = [row for row in rows if target.find_row("assignments", row) is None]
         target.insert_rows("assignments", new)
         counts["assignments"].added += len(new)
