@@ -28,6 +28,7 @@ from annotator.services.codebooks import (
     write_atomically,
 )
 from annotator.services.errors import FileProblem
+from annotator.services.sheet_cells import append_row
 from annotator.services.sources.rows import open_workbook, sheet_rows
 
 VARIABLE_COLUMNS = (
@@ -80,7 +81,6 @@ _LEVELS = {"article": "article", "document": "article", "unit": "unit", "unité"
 _TRUE = {"yes", "y", "true", "1", "x", "oui", "required"}
 _FALSE = {"no", "n", "false", "0", "non", ""}
 _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
-_FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 
 # -- writing -------------------------------------------------------------------------------
@@ -112,7 +112,7 @@ def write_codebook_xlsx(codebook: Codebook, path: str | Path) -> Path:
     _fill(categories, CATEGORY_COLUMNS, rows)
     _colour_cells(categories)
     about = book.create_sheet("about")
-    about.append(["name", codebook.name])
+    append_row(about, ["name", codebook.name])
     about.append(["written by", f"Annotator {__version__}"])
     about.append(
         [
@@ -167,16 +167,13 @@ def _fill(sheet: Any, header: tuple[str, ...], rows: list[list[Any]]) -> None:
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    sheet.append(list(header))
+    append_row(sheet, header)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(row)
+        append_row(sheet, row)  # codes such as "-1" and "+1" stay text
     for cells in sheet.iter_rows(min_row=2):
         for cell in cells:
-            # Codes such as "-1" and "+1", and any text that begins like a formula, stay text.
-            if isinstance(cell.value, str) and cell.value.startswith(_FORMULA_PREFIXES):
-                cell.data_type = "s"
             if isinstance(cell.value, str) and "\n" in cell.value:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"

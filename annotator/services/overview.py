@@ -15,6 +15,7 @@ from annotator.core import Codebook, Variable
 from annotator.core.answers import yes_no
 from annotator.services.frames import FRAMES, frame_items, frame_scores
 from annotator.services.messages import Message
+from annotator.services.sheet_cells import append_row
 from annotator.store import Project, streams
 
 ChartKind = Literal["bar", "stacked", "line"]
@@ -199,14 +200,9 @@ def write_tables_xlsx(tables: Iterable[Table], path: str | Path) -> None:
     book.remove(book.active)
     for table in tables:
         sheet = book.create_sheet(_sheet_name(table.title))
-        sheet.append(table.columns)
+        append_row(sheet, table.columns)
         for row in table.rows:
-            sheet.append(row)
-        for cells in sheet.iter_rows(min_row=2):
-            for cell in cells:
-                # An actor or outlet name that looks like a formula stays text.
-                if isinstance(cell.value, str) and cell.value[:1] in ("=", "+", "-", "@"):
-                    cell.data_type = "s"
+            append_row(sheet, row)  # an actor or outlet named like a formula stays text
         sheet.freeze_panes = "A2"
     book.save(path)
 

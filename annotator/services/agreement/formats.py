@@ -12,6 +12,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from annotator.services.agreement.report import AgreementRow
+from annotator.services.sheet_cells import append_row
 
 TABLE_COLUMNS = ("variable", "level", "alpha", "95% CI", "agreement", "kappa", "units", "coders")
 SHEET_COLUMNS = (
@@ -30,7 +31,6 @@ SHEET_COLUMNS = (
     "coders_entered",
     "note",
 )
-_FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 
 def _number(value: float | None, digits: int = 3) -> str:
@@ -99,10 +99,11 @@ def write_reliability_sheet(
     if title in workbook.sheetnames:
         workbook.remove(workbook[title])
     sheet = workbook.create_sheet(title)
-    sheet.append(list(SHEET_COLUMNS))
+    append_row(sheet, SHEET_COLUMNS)
     for row in rows:
         low, high = row.ci if row.ci is not None else (None, None)
-        sheet.append(
+        append_row(
+            sheet,
             [
                 row.name,
                 row.unit,
@@ -118,14 +119,12 @@ def write_reliability_sheet(
                 len(row.entered) if row.unit == "character" else None,
                 _by_coder(row),
                 row.reason,
-            ]
+            ],
         )
     formats = {4: "0.0000", 5: "0.0000", 6: "0.0000", 7: "0.0%", 8: "0.0000"}
     for cells in sheet.iter_rows(min_row=2):
         for cell in cells:
-            if isinstance(cell.value, str) and cell.value.startswith(_FORMULA_PREFIXES):
-                cell.data_type = "s"  # a name that looks like a formula stays text
-            elif cell.column in formats and cell.value is not None:
+            if cell.column in formats and cell.value is not None:
                 cell.number_format = formats[cell.column]
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions

@@ -29,6 +29,7 @@ from annotator import __version__
 from annotator.core import Annotation, Category, Codebook, Variable
 from annotator.core.answers import decimal_point
 from annotator.services.exports.values import actor_name, yes_no
+from annotator.services.sheet_cells import xml_text
 from annotator.store import Project, streams
 
 NS = "urn:QDA-XML:project:1.0"
@@ -36,7 +37,6 @@ NS = "urn:QDA-XML:project:1.0"
 _NSMAP = {None: NS}
 _GUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _RGB = re.compile(r"#([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})")
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _GUID_NAMESPACE = uuid.UUID("0b6a4f3e-5c1d-4f7e-9a43-2f1d7c9e8b20")
 #: Article metadata exported as document variables: (field, REFI type).
 _METADATA = (
@@ -63,7 +63,7 @@ def _q(tag: str) -> str:
 
 
 def _text(value: Any) -> str:
-    return _XML_ILLEGAL.sub("", str(value))
+    return xml_text(str(value))
 
 
 def write_qdpx(project: Project, codebook: Codebook, out: Path) -> None:

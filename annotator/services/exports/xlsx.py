@@ -17,16 +17,14 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from annotator.services.exports.tables import Table
+from annotator.services.sheet_cells import cell_text
 
 SAMPLE_ROWS = 200
 MIN_WIDTH, MAX_WIDTH = 8, 60
-#: Excel's limit on the characters in one cell.
-CELL_LIMIT = 32_767
 
 
 def write_workbook(tables: Iterable[Table], out: Path) -> None:
@@ -91,10 +89,7 @@ def write_sheet(
 def _cell(sheet: WriteOnlyWorksheet, value: Any, number_format: str | None) -> Any:
     """A value as openpyxl should store it: plain when plain, a typed cell otherwise."""
     if isinstance(value, str):
-        if ILLEGAL_CHARACTERS_RE.search(value):
-            value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        if len(value) > CELL_LIMIT:
-            value = value[: CELL_LIMIT - 1] + "…"
+        value = cell_text(value)
         if value.startswith("="):
             # openpyxl turns a string that starts with "=" into a formula; an inline
             # string is text to Excel whatever it starts with (+, -, @, tab, CR too).
