@@ -44,13 +44,14 @@ def add_article_commands(sub: Any) -> None:
     export = sub.add_parser(
         "export",
         help="export a project: .xlsx, .csv (one table), .zip (every table as CSV), .jsonl,"
-        " .qdpx, .sav (SPSS), .dta (Stata)",
+        " .qdpx, .sav (SPSS), .dta (Stata), .R (an R script and the CSV files it loads)",
     )
     export.add_argument("project", type=Path)
     export.add_argument(
         "out",
         type=Path,
-        help="OUT.xlsx, OUT.csv, OUT.zip, OUT.jsonl, OUT.qdpx (REFI-QDA), OUT.sav or OUT.dta",
+        help="OUT.xlsx, OUT.csv, OUT.zip, OUT.jsonl, OUT.qdpx (REFI-QDA), OUT.sav, OUT.dta or"
+        " OUT.R",
     )
     export.add_argument(
         "--bom", action="store_true", help="CSV with a UTF-8 byte-order mark (for Excel)"
@@ -184,7 +185,7 @@ def _export(args: argparse.Namespace) -> int:
     from annotator.store import Project, ProjectError
 
     suffix = args.out.suffix.lower()
-    if suffix not in FORMATS:
+    if suffix not in {known.lower() for known in FORMATS}:
         print(
             f"annotator: {args.out}: cannot export to '{suffix or args.out.name}' files"
             f" (use {', '.join(FORMATS)})",

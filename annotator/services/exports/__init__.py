@@ -9,7 +9,9 @@
 - ``.jsonl``: one JSON object per article-level value and per annotation;
 - ``.qdpx``: a REFI-QDA project for MAXQDA, ATLAS.ti, NVivo and QualCoder;
 - ``.sav`` / ``.dta``: the coding table (or ``sheet`` units) for SPSS / Stata, labelled
-  from the codebook (see ``stats_files``).
+  from the codebook (see ``stats_files``);
+- ``.R``: an R script and, beside it, the CSV files of the coding and units tables it
+  loads as labelled factors (see ``r_script``).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 from annotator.core import Codebook
 from annotator.services.errors import FileProblem
 from annotator.services.exports.decisions import DECISION_COLUMNS, decisions_table
+from annotator.services.exports.r_script import write_r_loader
 from annotator.services.exports.refi import write_qdpx
 from annotator.services.exports.reliability import reliability_table
 from annotator.services.exports.scores import frame_scores
@@ -52,6 +55,7 @@ FORMATS = {
     ".qdpx": "REFI-QDA project (MAXQDA, ATLAS.ti, NVivo, QualCoder)",
     ".sav": "SPSS data file of the coding table (or units), with labels",
     ".dta": "Stata data file of the coding table (or units), with labels",
+    ".R": "R script loading the coding and units tables (CSV files beside it) with labels",
 }
 SHEETS = (
     "articles",
@@ -117,10 +121,10 @@ def export_project(
     """
     out = Path(out)
     suffix = out.suffix.lower()
-    if suffix not in FORMATS:
+    if suffix not in {known.lower() for known in FORMATS}:
         known = ", ".join(FORMATS)
         raise FileProblem(out, f"cannot export to '{suffix or out.name}' files (use {known})")
-    if exact and suffix not in (".csv", ".zip"):
+    if exact and suffix not in (".csv", ".zip", ".r"):  # .R is always exact
         raise FileProblem(out, "--exact is for CSV exports (.csv or .zip)")
     if suffix in STATS_SUFFIXES and sheet is not None and sheet not in STATS_TABLES:
         tables_named = " or ".join(STATS_TABLES)
@@ -142,6 +146,9 @@ def export_project(
     elif suffix in STATS_SUFFIXES:
         table = tables(project, codebook, (sheet or "coding",))[0]
         write_stats_file(table, out, STATS_SUFFIXES[suffix], warn)
+    elif suffix == ".r":
+        title = codebook.name or project.path.stem
+        write_r_loader(tables(project, codebook, ("coding", "units")), codebook, out, title)
     elif suffix == ".jsonl":
         write_jsonl(project, codebook, out)
     else:
