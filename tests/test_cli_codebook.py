@@ -142,7 +142,7 @@ def test_codebook_commands_say_what_is_wrong_with_their_arguments(tmp_path, caps
     path = tmp_path / "study.annotator"
     main(["new", str(path)])
     assert main(["codebook", "export", str(path), str(tmp_path / "b.csv")]) == 2
-    assert "a codebook file is .xlsx or .json" in capsys.readouterr().err
+    assert "a codebook file is .xlsx, .json, .docx, .md or .html" in capsys.readouterr().err
     assert main(["codebook", "import", str(path), str(tmp_path / "none.json")]) == 1
     assert "none.json: cannot be read" in capsys.readouterr().err
     assert main(["codebook"]) == 2

@@ -30,9 +30,19 @@ def add_codebook_commands(sub: Any) -> None:
     )
     codebook = sub.add_parser("codebook", help="export a project's codebook, or import one")
     actions = codebook.add_subparsers(dest="codebook_command", required=True)
-    export = actions.add_parser("export", help="write the codebook to .xlsx or .json")
+    export = actions.add_parser(
+        "export",
+        help="write the codebook to .xlsx or .json (to edit or import), or as a document to"
+        " print or put in an appendix: .docx, .md or .html",
+    )
     export.add_argument("project", type=Path)
-    export.add_argument("out", type=Path)
+    export.add_argument("out", type=Path, help="OUT.xlsx, OUT.json, OUT.docx, OUT.md or OUT.html")
+    export.add_argument(
+        "--lang",
+        choices=["auto", "en", "fr"],
+        default="auto",
+        help="language of a document's headings (default: the codebook's, guessed from its text)",
+    )
     import_ = actions.add_parser(
         "import", help="merge a .xlsx or .json codebook into a project (nothing is deleted)"
     )
@@ -72,11 +82,18 @@ def _new(args: argparse.Namespace) -> int:
 def _codebook(args: argparse.Namespace) -> int:
     from annotator.services.codebook_merge import import_codebook
     from annotator.services.codebooks import CODEBOOK_SUFFIXES, read_codebook, write_codebook
+    from annotator.services.exports.codebook_doc import (
+        DOCUMENT_SUFFIXES,
+        write_codebook_document,
+    )
     from annotator.store import Project, ProjectError
 
-    target = args.out if args.codebook_command == "export" else args.file
-    if target.suffix.lower() not in CODEBOOK_SUFFIXES:
-        print(f"annotator: {target}: a codebook file is .xlsx or .json", file=sys.stderr)
+    exporting = args.codebook_command == "export"
+    target = args.out if exporting else args.file
+    document = exporting and target.suffix.lower() in DOCUMENT_SUFFIXES
+    if target.suffix.lower() not in CODEBOOK_SUFFIXES and not document:
+        wanted = ".xlsx, .json, .docx, .md or .html" if exporting else ".xlsx or .json"
+        print(f"annotator: {target}: a codebook file is {wanted}", file=sys.stderr)
         return EXIT_USAGE
     if not args.project.exists():
         print(f"annotator: {args.project}: no such project file", file=sys.stderr)
@@ -85,6 +102,13 @@ def _codebook(args: argparse.Namespace) -> int:
         # Read before opening the project: a bad file leaves the project untouched.
         incoming = read_codebook(target) if args.codebook_command == "import" else None
         with Project.open(args.project) as project:
+            if document:
+                language = None if args.lang == "auto" else args.lang
+                written = write_codebook_document(
+                    project.codebook(), target, title=args.project.stem, language=language
+                )
+                print(f"exported {written}")
+                return EXIT_OK
             if incoming is None:
                 print(f"exported {write_codebook(project.codebook(), target)}")
                 return EXIT_OK

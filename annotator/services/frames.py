@@ -3,7 +3,7 @@
 A frame's score for one article and one coder is the mean of its questions' answers,
 yes = 1 and no = 0, when every one of its questions was answered yes or no; otherwise it
 is ``None`` (empty in the exports): a mean over the questions answered would put a frame
-with one "yes" out of four questions asked on a par with four "yes" (``SCORE_RULE``). Questions are
+with one "yes" out of four questions asked on a par with four "yes" (``score_rule``). Questions are
 found by name, as in the ``frames`` template: article-level yes/no variables named
 ``conflict_1`` ... ``conflict_4``, ``human_interest_1`` ..., ``economic_1`` ...,
 ``morality_1`` ... and ``responsibility_1`` ...; a codebook of one's own that names its
@@ -17,8 +17,9 @@ from collections.abc import Iterable
 
 from annotator.core import Codebook, Coding, Variable
 from annotator.core.answers import yes_no
+from annotator.services.messages import Message
 
-__all__ = ["FRAMES", "SCORE_RULE", "Scores", "frame_items", "frame_scores", "score_rule", "yes_no"]
+__all__ = ["FRAMES", "Scores", "frame_items", "frame_scores", "score_rule", "yes_no"]
 
 #: The five generic frames, as score names for statistics software, with their labels.
 FRAMES: dict[str, str] = {
@@ -32,14 +33,15 @@ _ITEM = re.compile(r"(?P<frame>" + "|".join(FRAMES) + r")_\d+")
 
 Scores = dict[str, float | None]
 
-#: The rule, as the codebook sheet of the exports states it.
-SCORE_RULE = "mean of {items} (yes = 1, no = 0); empty unless all {count} are answered yes or no"
 
-
-def score_rule(variables: Iterable[Variable]) -> str:
-    """The rule of one frame's score, naming its questions."""
+def score_rule(variables: Iterable[Variable]) -> Message:
+    """The rule of one frame's score, naming its questions (translatable)."""
     names = [v.name for v in variables]
-    return SCORE_RULE.format(items=", ".join(names), count=len(names))
+    return Message(
+        "mean of {0} (yes = 1, no = 0); empty unless all {1} are answered yes or no",
+        ", ".join(names),
+        len(names),
+    )
 
 
 def frame_items(codebook: Codebook) -> dict[str, list[Variable]]:
