@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from annotator.core import Codebook
@@ -22,6 +22,7 @@ from annotator.services.codebooks import (
     template_languages,
     write_codebook,
 )
+from annotator.services.exports.codebook_doc import DOCUMENT_SUFFIXES, write_codebook_document
 from annotator.ui.errors import show_message
 from annotator.ui.file_task import FileTask
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
@@ -32,6 +33,13 @@ if TYPE_CHECKING:
 
 FILE_FILTER = QT_TRANSLATE_NOOP(
     "CodebookFiles", "Codebooks (*.xlsx *.json);;Excel workbook (*.xlsx);;JSON (*.json)"
+)
+#: Export: the codebook to edit or import elsewhere, or as a document to print.
+EXPORT_FILTERS = (
+    QT_TRANSLATE_NOOP("CodebookFiles", "Codebooks (*.xlsx *.json)"),
+    QT_TRANSLATE_NOOP("CodebookFiles", "Word document, to print or for an appendix (*.docx)"),
+    QT_TRANSLATE_NOOP("CodebookFiles", "Web page (*.html)"),
+    QT_TRANSLATE_NOOP("CodebookFiles", "Markdown (*.md)"),
 )
 LANGUAGE_NAMES = {
     "en": QT_TRANSLATE_NOOP("CodebookFiles", "English"),
@@ -77,12 +85,15 @@ class CodebookFiles(QObject):
     def choose_export(self) -> None:
         project = self.editor.project
         start = project.path.with_name(f"{project.path.stem}-codebook.xlsx")
-        name, _ = QFileDialog.getSaveFileName(
-            self.editor, self.tr("Export codebook"), str(start), self.tr(FILE_FILTER)
+        name, chosen = QFileDialog.getSaveFileName(
+            self.editor,
+            self.tr("Export codebook"),
+            str(start),
+            ";;".join(self.tr(f) for f in EXPORT_FILTERS),
         )
         if name:
             path = Path(name)
-            self.export_file(path if path.suffix else path.with_suffix(".xlsx"))
+            self.export_file(path if path.suffix else path.with_suffix(_suffix(chosen)))
 
     def import_file(self, path: Path) -> FileTask:
         """Read a codebook file in the background, then merge it into the project."""
@@ -107,7 +118,8 @@ class CodebookFiles(QObject):
         self.imported.emit(lines)
 
     def export_file(self, path: Path) -> FileTask:
-        """Write the project's codebook (.xlsx or .json) in the background."""
+        """Write the project's codebook in the background: .xlsx or .json, or a document
+        (.docx, .html, .md) in the codebook's language."""
         self.editor.commit_forms()
         snapshot = self.editor.project.codebook()
         self.editor.status.setText(self.tr("Writing {0}…").format(path.name))
@@ -116,6 +128,9 @@ class CodebookFiles(QObject):
             self.editor.status.setText(self.tr("Exported the codebook to {0}").format(written))
             self.exported.emit(str(written))
 
+        if path.suffix.lower() in DOCUMENT_SUFFIXES:
+            title = self.editor.project.path.stem
+            return self._run(lambda: write_codebook_document(snapshot, path, title=title), done)
         return self._run(lambda: write_codebook(snapshot, path), done)
 
     def _run(self, job: Callable[[], Any], done: Callable[[object], None]) -> FileTask:
@@ -137,3 +152,12 @@ class CodebookFiles(QObject):
         """Let running reads and writes end (before the editor closes)."""
         for task in list(self._tasks):
             task.wait()
+
+
+def _suffix(chosen_filter: str) -> str:
+    """The extension of the chosen export format (.xlsx for the codebook files)."""
+    for pattern in EXPORT_FILTERS:
+        chosen = chosen_filter in (pattern, QCoreApplication.translate("CodebookFiles", pattern))
+        if chosen and pattern.count("*") == 1:
+            return pattern[pattern.rindex("*") + 1 : -1]
+    return ".xlsx"

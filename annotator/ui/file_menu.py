@@ -40,13 +40,14 @@ EXPORT_FILTERS = (
     QT_TRANSLATE_NOOP("FileMenu", "CSV, coding table only (*.csv)"),
     QT_TRANSLATE_NOOP("FileMenu", "JSON Lines (*.jsonl)"),
     QT_TRANSLATE_NOOP("FileMenu", "REFI-QDA project for MAXQDA, ATLAS.ti, NVivo (*.qdpx)"),
+    QT_TRANSLATE_NOOP("FileMenu", "R script loading the coding tables, with their CSV files (*.R)"),
 )
 
 
 def with_export_suffix(path: Path, chosen_filter: str) -> Path:
     """The path with the extension of the chosen format, unless it names a known one."""
     known = [f[f.rindex("*") + 1 : -1] for f in EXPORT_FILTERS]
-    if path.suffix.lower() in known:
+    if path.suffix.lower() in {k.lower() for k in known}:
         return path
     wanted = next(
         (

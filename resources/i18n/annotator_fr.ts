@@ -941,12 +941,33 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
 <context>
     <name>CodebookFiles</name>
     <message>
-        <location filename="../../annotator/ui/codebook_files.py" line="+33"/>
+        <location filename="../../annotator/ui/codebook_files.py" line="+34"/>
         <source>Codebooks (*.xlsx *.json);;Excel workbook (*.xlsx);;JSON (*.json)</source>
         <translation>Grilles de codage (*.xlsx *.json);;Classeur Excel (*.xlsx);;JSON (*.json)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Codebooks (*.xlsx *.json)</source>
+        <extracomment>Export: the codebook to edit or import elsewhere, or as a document to print.</extracomment>
+        <translation>Grilles de codage (*.xlsx *.json)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word document, to print or for an appendix (*.docx)</source>
+        <translation>Document Word, à imprimer ou pour une annexe (*.docx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Web page (*.html)</source>
+        <translation>Page web (*.html)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>English</source>
         <translation>anglais</translation>
     </message>
@@ -966,12 +987,12 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
         <translation>Importer une grille de codage</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Export codebook</source>
         <translation>Exporter la grille de codage</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Reading {0}…</source>
         <translation>Lecture de {0}…</translation>
     </message>
@@ -981,7 +1002,7 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
         <translation>Grille de codage importée</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Writing {0}…</source>
         <translation>Écriture de {0}…</translation>
     </message>
@@ -991,7 +1012,7 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
         <translation>Grille de codage exportée vers {0}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Codebook file</source>
         <translation>Fichier de grille de codage</translation>
     </message>
@@ -1422,6 +1443,11 @@ Veuillez copier ce rapport dans votre message à la personne qui vous assiste av
         <location line="+1"/>
         <source>REFI-QDA project for MAXQDA, ATLAS.ti, NVivo (*.qdpx)</source>
         <translation>Projet REFI-QDA pour MAXQDA, ATLAS.ti, NVivo (*.qdpx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>R script loading the coding tables, with their CSV files (*.R)</source>
+        <translation>Script R chargeant les tableaux de codage, avec leurs fichiers CSV (*.R)</translation>
     </message>
     <message>
         <location line="+36"/>
