@@ -43,6 +43,10 @@ def test_pca_docx_has_categories_variables_values_and_examples(tmp_path):
     assert ["+1", "For: supports, defends or would benefit"] in cells
     assert "the farmers' union" in paragraphs
     assert "Variables of each Claim" in paragraphs
+    heading = paragraphs.index("Variables of each Claim")
+    assert paragraphs[heading + 1] == (
+        "Each span coded “Claim” is a unit: these questions are answered for it."
+    )
     assert document.core_properties.language == "en-GB"
 
 
@@ -90,9 +94,9 @@ def test_html_is_well_formed_and_escaped(tmp_path):
     assert "<script>" not in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text
     all_text = "".join(root.itertext())
     assert 'Tone of "the" <article> & more' in all_text
-    assert "Actors & <roles>" in all_text and "neg <x>" in all_text
-    assert "background: #123456" in text and "not a colour" in all_text
-    assert "background: not a colour" not in text
+    assert "Actors & <roles>" in all_text and "neg <x>" in all_text and "— Sub" in all_text
+    assert 'style="color: #123456">■</span>' in text and "not a colour" in all_text
+    assert "color: not a colour" not in text
     assert root.find("head/title").text == "Odd <book>"
     # A yes/no question without values still shows its two answers.
     assert "yes" in all_text and "Required:" in all_text

@@ -152,8 +152,16 @@ def build_document(codebook: Codebook, title: str, language: str) -> CodebookDoc
         unit = codebook.unit_variables(category.id)
         if unit:
             heading = translated(Message("Variables of each {0}", category.name), language)
+            # The category's description is in the table above: say what the unit is.
+            intro = translated(
+                Message(
+                    "Each span coded “{0}” is a unit: these questions are answered for it.",
+                    category.name,
+                ),
+                language,
+            )
             entries = [_entry(v, language) for v in unit]
-            doc.sections.append(VariableSection(heading, category.description, entries))
+            doc.sections.append(VariableSection(heading, intro, entries))
     for frame, items in frames.frame_items(codebook).items():
         label = translated(frames.FRAMES[frame], language)
         doc.scores.append(
@@ -278,8 +286,8 @@ _STYLE = """
 body { font-family: sans-serif; max-width: 50em; margin: 2em auto; line-height: 1.4; }
 table { border-collapse: collapse; margin: 0.5em 0 1em; }
 th, td { border: 1px solid #999; padding: 0.2em 0.6em; text-align: left; vertical-align: top; }
-.swatch { display: inline-block; width: 1em; height: 1em; border: 1px solid #555;
-          vertical-align: middle; margin-right: 0.4em; }
+.swatch { font-size: 140%; line-height: 1; }
+.colour { white-space: nowrap; }
 code { font-size: 95%; }
 @media print { h3 { page-break-after: avoid; } }
 """
@@ -308,13 +316,14 @@ def html_page(doc: CodebookDocument) -> str:
         heads = ("category", "colour", "shortcut", "description")
         out.append("<tr>" + "".join(f"<th>{e(w(h))}</th>" for h in heads) + "</tr>")
         for c in doc.categories:
-            indent = f' style="padding-left: {0.6 + 1.5 * c.depth:.1f}em"' if c.depth else ""
             swatch = ""
             if _COLOR.fullmatch(c.color):
-                swatch = f'<span class="swatch" style="background: {c.color}"></span>'
+                # A coloured square, which every renderer shows (an empty box is dropped).
+                swatch = f'<span class="swatch" style="color: {c.color}">■</span> '
             shortcut = f"<kbd>{e(c.shortcut)}</kbd>" if c.shortcut else ""
             out.append(
-                f"<tr><td{indent}>{e(c.name)}</td><td>{swatch}{e(c.color)}</td>"
+                f"<tr><td>{'— ' * c.depth}{e(c.name)}</td>"
+                f'<td class="colour">{swatch}{e(c.color)}</td>'
                 f"<td>{shortcut}</td><td>{e(c.description)}</td></tr>"
             )
         out.append("</table>")
