@@ -6,7 +6,17 @@ import importlib
 import os
 import sys
 
-BENCHES = ("preannotate", "reader", "startup", "coding", "merge", "quotes", "actors", "gender")
+BENCHES = (
+    "preannotate",
+    "reader",
+    "startup",
+    "coding",
+    "merge",
+    "quotes",
+    "actors",
+    "gender",
+    "learn",
+)
 #: Long runs, only when named: import_scale takes ~40 min at its full 5,000 articles,
 #: scale builds a 10,000-article project (~75 s), export writes 100,000 annotations
 #: several times over (~10 min).

@@ -76,6 +76,8 @@ def _learn(args: argparse.Namespace) -> int:
             f"{r.name:<24} {r.items:>5} {r.classes:>7} {_n(r.accuracy):>8} {_n(r.macro_f1):>8} "
             f"{_n(r.alpha):>6} {_n(r.baseline_macro_f1):>8}"
         )
+        if r.rare:
+            print(f"{'':<24} {r.rare}")
     return EXIT_OK
 
 

@@ -2,9 +2,15 @@
 
 One classifier per article-level variable (yes/no, nominal, ordinal), trained on the
 articles coded for it: the adjudicated value where there is one, else the value of the coder
-named (``--from``). The model is scikit-learn's TF-IDF features (words and word pairs of the
-title and text) and a logistic regression with balanced class weights: it trains in well
-under a second on hundreds of articles, on a laptop, with nothing downloaded.
+named (``--from``). The model is scikit-learn's TF-IDF features of the title and text, words
+and character n-grams within the words of the title and lead (which carry a word's family,
+"strike", "strikers", across the few hundred articles a team codes), and a linear classifier
+trained by stochastic gradient descent on the logistic loss with balanced class weights: it
+trains in seconds on hundreds of articles, on a laptop, with nothing downloaded, and gives
+each suggestion a probability.
+Measured on the New York Times headlines coded with the Policy Agendas topics
+(``python -m bench learn``), it beats TF-IDF with a logistic regression at its defaults and
+spaCy's bag-of-words text classifier at every size from 50 to 400 coded items.
 
 ``learn`` evaluates it by stratified k-fold cross-validation (every item is predicted by a
 model that never saw it) and reports, per variable, accuracy, macro F1, Krippendorff's alpha
@@ -19,6 +25,7 @@ in seconds, when suggestions are asked for.
 from __future__ import annotations
 
 import json
+import warnings
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -47,6 +54,8 @@ class VariableReport:
     baseline_macro_f1: float | None = None
     #: Empty when evaluated; otherwise why not and what is needed.
     note: str = ""
+    #: Values coded too rarely to be learned well (the others were evaluated with them).
+    rare: str = ""
     counts: dict[str, int] = field(default_factory=dict)
 
 
@@ -105,29 +114,63 @@ def _texts(project: Project) -> tuple[dict[str, str], dict[str, tuple[str, str]]
     return texts, info
 
 
+#: Character n-grams are read in the title and lead only: they matter most in short texts,
+#: and over whole articles they would cost minutes for 10,000 of them.
+LEAD_CHARS = 600
+
+
+def _lead(text: str) -> str:
+    return text[:LEAD_CHARS].lower()
+
+
 def _model(seed: int) -> Any:
     from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import make_pipeline
+    from sklearn.linear_model import SGDClassifier
+    from sklearn.pipeline import make_pipeline, make_union
 
     return make_pipeline(
-        TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), min_df=1, max_features=50_000),
-        LogisticRegression(class_weight="balanced", max_iter=2000, random_state=seed),
+        make_union(
+            TfidfVectorizer(sublinear_tf=True, max_features=50_000),
+            TfidfVectorizer(
+                sublinear_tf=True,
+                analyzer="char_wb",
+                ngram_range=(2, 5),
+                max_features=200_000,
+                preprocessor=_lead,
+            ),
+        ),
+        SGDClassifier(loss="log_loss", class_weight="balanced", alpha=1e-4, random_state=seed),
     )
 
 
 def _too_few(counts: Counter[str], folds: int) -> str:
+    """Why a variable cannot be learned yet ("" when it can): two of its values at least
+    must each be coded ``folds`` times (every fold then sees both). Rarer values do not
+    hold the others back: they are learned with them, and named by ``_rare``."""
     needed = max(MIN_PER_VALUE, folds)
     if len(counts) < 2:
         return (
             f"needs coded articles with at least two different values "
             f"(has {sum(counts.values())} coded, all {next(iter(counts), 'none')})"
         )
+    if sum(1 for n in counts.values() if n >= needed) >= 2:
+        return ""
     short = {value: needed - n for value, n in counts.items() if n < needed}
-    if short:
-        more = ", ".join(f"{n} more coded {value!r}" for value, n in sorted(short.items()))
-        return f"too few coded articles: needs {more} (each value at least {needed} times)"
-    return ""
+    more = ", ".join(f"{n} more coded {value!r}" for value, n in sorted(short.items()))
+    return (
+        f"too few coded articles: needs {more} (each value at least {needed} times; "
+        f"two values so coded are enough to start)"
+    )
+
+
+def _rare(counts: Counter[str], folds: int) -> str:
+    needed = max(MIN_PER_VALUE, folds)
+    rare = sorted(value for value, n in counts.items() if n < needed)
+    if not rare:
+        return ""
+    return f"coded fewer than {needed} times, rarely suggested until coded more: " + ", ".join(
+        f"{value!r} ({counts[value]})" for value in rare
+    )
 
 
 def evaluate_variable(
@@ -148,8 +191,12 @@ def evaluate_variable(
     report.note = _too_few(counts, folds)
     if report.note:
         return report
+    report.rare = _rare(counts, folds)
     splits = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
-    predicted = list(cross_val_predict(_model(seed), [texts[a] for a in ids], y, cv=splits))
+    with warnings.catch_warnings():
+        # A rare value missing from some folds is what ``rare`` reports.
+        warnings.simplefilter("ignore", UserWarning)
+        predicted = list(cross_val_predict(_model(seed), [texts[a] for a in ids], y, cv=splits))
     majority = counts.most_common(1)[0][0]
     report.accuracy = round(float(accuracy_score(y, predicted)), 3)
     report.macro_f1 = round(float(f1_score(y, predicted, average="macro", zero_division=0)), 3)
@@ -162,7 +209,7 @@ def evaluate_variable(
     for article, human, machine in zip(ids, y, predicted, strict=True):
         coded[(article, "human")] = human
         coded[(article, "machine")] = machine
-    if level == "ordinal" and order is not None and not set(y) <= set(order):
+    if order is not None and not set(y) <= set(order):  # a value the codebook lost
         order = None
     alpha = krippendorff_alpha(ReliabilityData.from_mapping(coded, level, order), level)
     report.alpha = None if alpha is None else round(alpha, 3)
@@ -203,8 +250,9 @@ def learn(
 def report_dict(report: VariableReport) -> dict[str, Any]:
     out = asdict(report)
     out.pop("counts")
-    if not out["note"]:
-        out.pop("note")
+    for optional in ("note", "rare"):
+        if not out[optional]:
+            out.pop(optional)
     return out
 
 

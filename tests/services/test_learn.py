@@ -120,3 +120,17 @@ def test_unknown_or_unlearnable_variables_are_refused(tmp_path, capsys, names):
     path = make(tmp_path, coded=4, uncoded=0)
     assert main(["learn", str(path), "--variables", ",".join(names)]) == 2
     assert names[0] in capsys.readouterr().err
+
+
+def test_a_value_coded_once_does_not_hold_the_variable_back_and_is_named(tmp_path):
+    path = make(tmp_path)
+    with Project.open(path) as project:
+        # One story coded with a third topic that nobody else used.
+        project.add_article(Article(text="chess grandmaster opening endgame", id="odd"))
+        project.set_coding(Coding("odd", "v2", "alice", "3"))
+        [report] = learn(project, ["topic"], coder="alice", folds=5)
+        made = suggest(project, ["topic"], coder="alice")
+    assert report.items == 41 and report.classes == 3
+    assert report.macro_f1 is not None and report.note == ""
+    assert "'3' (1)" in report.rare
+    assert len(made) == 6
