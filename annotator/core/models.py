@@ -303,7 +303,7 @@ class Decision:
 
     article_id: str
     coder: str
-    target: Literal["quote", "entity", "actor"]
+    target: Literal["quote", "entity", "actor", "code"]
     decision: SuggestionDecision
     suggestion: dict[str, Any] = field(default_factory=dict)
     result: dict[str, Any] = field(default_factory=dict)

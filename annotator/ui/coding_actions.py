@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from annotator.core import Annotation, Decision, Quote, SuggestionDecision
 from annotator.services import coding
+from annotator.services.code_suggestions import article_suggestions
 from annotator.store import Project
 from annotator.ui.codebook_panel import QUOTE_KEYS
 from annotator.ui.coder_dialog import visible_coder
@@ -196,7 +197,8 @@ class CodingActions(QObject):
         project = self.current_project()
         values = {c.variable_id: c.value for c in project.codings(article_id, self.coder)}
         status = project.article_status(article_id, self.coder)
-        self.window.article_form.set_article(article_id, values, status)
+        suggested = article_suggestions(project, article_id)  # the machine's, shown apart
+        self.window.article_form.set_article(article_id, values, status, suggested)
 
     def show_unit(self, annotation: Annotation | None) -> None:
         article = self.window.reader.article

@@ -29,6 +29,7 @@ from annotator.ui.file_menu import FileMenu
 from annotator.ui.host import WindowHost
 from annotator.ui.i18n import service_text
 from annotator.ui.legend import Legend
+from annotator.ui.machine import MachineCoder
 from annotator.ui.navigation import Navigator
 from annotator.ui.quote_panel import QuotePanel
 from annotator.ui.reader import Reader
@@ -101,6 +102,8 @@ class MainWindow(WindowHost):
         self.actors = ActorActions(self)
         self.tabs.insertTab(2, self.actors.panel, self.tr("Actors"))
         self._connect_coding()
+        # Suggested codes, their decisions and the background training (annotator/ui/machine.py).
+        self.machine = MachineCoder(self)
         self.view_menu = ViewMenu(self)
         # Coders, blind coding, split and merge (annotator/ui/coder_dialog.py, split_merge.py).
         self.coder_actions = CoderActions(self)
@@ -110,6 +113,7 @@ class MainWindow(WindowHost):
         # Codebook › Edit codebook… (annotator/ui/codebook_menu.py).
         self.codebook_menu = CodebookMenu(self)
         self.navigator.build_menu()
+        self.machine.add_actions(self.navigator.menu)
         self._project_label = QLabel()
         self._coder_label = QLabel()
         self.progress_label = QLabel()
@@ -188,6 +192,7 @@ class MainWindow(WindowHost):
         self.setWindowTitle(self.tr("{0} — Annotator").format(project.name))
         self.coding.clear()
         self.set_codebook(project.codebook())
+        self.machine.project_opened()
         self.navigator.project_changed()
         self.reader.show_article(None)
         self.annotation_panel.set_annotations([])
@@ -408,6 +413,7 @@ class MainWindow(WindowHost):
         with contextlib.suppress(OSError):
             save_settings(self.settings)
         self.file_menu.stop_workers()
+        self.machine.wait()
         if self.project is not None:
             self.details.save()
             self._commit_forms()

@@ -36,6 +36,7 @@ class Navigator(QObject):
     def build_menu(self) -> None:
         """Add the Navigate menu (called once the menus before it exist)."""
         menu = self.window.menuBar().addMenu(self.tr("&Navigate"))
+        self.menu = menu
         items = [
             (
                 self.tr("&Next article"),
