@@ -3,6 +3,7 @@
 ``export_project`` picks the format from the file's extension:
 
 - ``.xlsx``: sheets articles, coding, units, annotations, quotes, decisions, actors,
+  suggestions (the machine's suggested codes, their confidence and each coder's decision),
   codebook, reliability;
 - ``.zip``: the same tables as one CSV file each (``coding.csv``, ``units.csv``, ...);
 - ``.csv``: one table (``sheet``, ``coding`` by default) as one CSV file;
@@ -29,6 +30,7 @@ from annotator.services.exports.scores import frame_scores
 from annotator.services.exports.stats_files import SUFFIXES as STATS_SUFFIXES
 from annotator.services.exports.stats_files import TABLES as STATS_TABLES
 from annotator.services.exports.stats_files import write_stats_file
+from annotator.services.exports.suggestions import suggestions_table
 from annotator.services.exports.tables import (
     ANNOTATION_COLUMNS,
     ARTICLE_COLUMNS,
@@ -65,6 +67,7 @@ SHEETS = (
     "quotes",
     "decisions",
     "actors",
+    "suggestions",
     "codebook",
     "reliability",
 )
@@ -95,6 +98,7 @@ def tables(
         "quotes": lambda: quotes_table(project),
         "decisions": lambda: decisions_table(project),
         "actors": lambda: actors_table(project),
+        "suggestions": lambda: suggestions_table(project, codebook),
         "codebook": lambda: codebook_table(codebook),
         "reliability": lambda: reliability_table(project, codebook),
     }

@@ -8,7 +8,10 @@ on the one that counts. A claim made from a quote and then deleted takes its dec
 with it: the quote is undecided again and has no row.
 
 For an actor, ``suggested_kind`` is the actor's type (PERSON, ORG…) and
-``suggested_speaker`` its name; ``kept_speaker`` is the name the coder kept.
+``suggested_speaker`` its name; ``kept_speaker`` is the name the coder kept. For a code
+the machine suggested (target ``code``), ``suggested_kind`` is the variable,
+``suggested_text`` the value suggested and ``kept_text`` the value the coder gave (the
+``suggestions`` sheet has them with the machine's confidence).
 """
 
 from __future__ import annotations
@@ -88,6 +91,8 @@ def _suggestion_key(decision: dict[str, Any]) -> tuple[Any, ...]:
     s = decision["suggestion"]
     if decision["target"] == "actor":
         return (decision["coder"], "actor", s.get("id"))
+    if decision["target"] == "code":
+        return (decision["coder"], "code", s.get("variable_id"))
     return (decision["coder"], decision["target"], s.get("start"), s.get("end"))
 
 
@@ -96,6 +101,10 @@ def _row(decision: dict[str, Any], latest: int) -> Row:
     if decision["target"] == "actor":
         kind, speaker, kept_speaker = s.get("type"), s.get("name"), r.get("name")
         span, kept = _actor_span(s), _actor_span(r)
+    elif decision["target"] == "code":
+        # A suggested code: the variable as the kind, the values as the texts.
+        kind, speaker, kept_speaker = s.get("variable"), None, None
+        span, kept = (_text(s.get("value")), None, None), (_text(r.get("value")), None, None)
     else:
         kind, speaker, kept_speaker = s.get("kind"), s.get("speaker"), r.get("speaker")
         span = (s.get("text"), s.get("start"), s.get("end"))
@@ -120,6 +129,10 @@ def _row(decision: dict[str, Any], latest: int) -> Row:
         decision["unit_id"],
         as_datetime(decision["created"]),
     )
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
 
 
 def _actor_span(summary: dict[str, Any]) -> tuple[Any, Any, Any]:
