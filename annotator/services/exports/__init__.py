@@ -156,7 +156,7 @@ def export_project(
     elif suffix == ".jsonl":
         write_jsonl(project, codebook, out)
     else:
-        write_qdpx(project, codebook, out)
+        write_qdpx(project, codebook, out, warn)
     return out
 
 

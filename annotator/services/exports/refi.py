@@ -7,6 +7,11 @@ users, each annotation a plain-text selection of its article coded with its cate
 its coder; unit values and memos go in the selection's description. Article metadata and
 each coder's article-level values are document variables.
 
+A document's name is short, unique and safe as a file name (QualCoder names its files after
+them; see ``document_names``); the full title is the document's description and its
+``title`` variable. One coder's two identical spans under one code are both exported, with
+a warning: QualCoder keeps only one.
+
 The XML is written element by element to a temporary file while the texts go into the
 archive, so a project of any size is exported in flat memory.
 """
@@ -17,7 +22,7 @@ import re
 import tempfile
 import uuid
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -40,6 +45,7 @@ _RGB = re.compile(r"#([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})")
 _GUID_NAMESPACE = uuid.UUID("0b6a4f3e-5c1d-4f7e-9a43-2f1d7c9e8b20")
 #: Article metadata exported as document variables: (field, REFI type).
 _METADATA = (
+    ("title", "Text"),
     ("outlet", "Text"),
     ("author", "Text"),
     ("date", "Date"),
@@ -49,6 +55,18 @@ _METADATA = (
     ("source_file", "Text"),
 )
 _TYPES = {"yesno": "Boolean", "number": "Float"}
+#: The longest document name, in characters and in UTF-8 bytes (file systems count bytes:
+#: 255 at most, and QualCoder adds to the name).
+NAME_CHARS, NAME_BYTES = 100, 200
+#: What no file name may hold on Windows, macOS or Linux (/ \ : * ? " < > | and control
+#: characters), and what takes its place.
+_UNSAFE = re.compile(r'[/\\:*?"<>|\x00-\x1f\x7f]')
+_INSTEAD = {"/": "-", "\\": "-", "|": "-", ":": " - ", '"': "'"}
+_RESERVED = re.compile(r"(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?", re.IGNORECASE)
+#: How many identical-span warnings are told one by one before a count of the rest.
+_WARN_AT_MOST = 20
+
+Warn = Callable[[str], None]
 
 
 def guid(key: str, salt: str = "") -> str:
@@ -66,8 +84,42 @@ def _text(value: Any) -> str:
     return xml_text(str(value))
 
 
-def write_qdpx(project: Project, codebook: Codebook, out: Path) -> None:
-    """Write the project as a REFI-QDA .qdpx archive."""
+def document_name(title: str, taken: set[str]) -> str:
+    """A document name made from ``title``: at most ``NAME_CHARS`` characters (and
+    ``NAME_BYTES`` bytes), no character a file name cannot hold, no trailing dot or space,
+    no reserved Windows name (CON, NUL, COM1…), unlike every name in ``taken`` (compared
+    without case, as Windows and macOS do); the name is added to ``taken``."""
+    safe = _UNSAFE.sub(lambda m: _INSTEAD.get(m.group(), " "), _text(title))
+    base = " ".join(safe.split()).rstrip(". ")
+    if not any(c.isalnum() for c in base):
+        base = "article"
+    if _RESERVED.fullmatch(base):
+        base = f"{base} (article)"
+    number = 1
+    while True:
+        tail = "" if number == 1 else f" ({number})"
+        name = _cut(base, NAME_CHARS - len(tail), NAME_BYTES - len(tail.encode())) + tail
+        if name.casefold() not in taken:
+            taken.add(name.casefold())
+            return name
+        number += 1
+
+
+def _cut(text: str, chars: int, size: int) -> str:
+    """``text`` within ``chars`` characters and ``size`` UTF-8 bytes, cut at a word with
+    "…" when it must be cut."""
+    if len(text) <= chars and len(text.encode()) <= size:
+        return text
+    cut = text[: chars - 1]
+    while len(cut.encode()) > size - len("…".encode()):
+        cut = cut[:-1]
+    word = cut.rsplit(" ", 1)[0] if " " in cut[len(cut) // 2 :] else cut
+    return word.rstrip(".,;- ") + "…"
+
+
+def write_qdpx(project: Project, codebook: Codebook, out: Path, warn: Warn | None = None) -> None:
+    """Write the project as a REFI-QDA .qdpx archive; ``warn`` is told about one coder's
+    identical spans under one code (QualCoder keeps one of them)."""
     coder_ids = streams.coder_ids(project)
     coders = sorted(set(coder_ids) | {c for _a, c in streams.coded_pairs(project)})
     users = {
@@ -83,7 +135,8 @@ def write_qdpx(project: Project, codebook: Codebook, out: Path) -> None:
                     attrs = {"name": _text(project.name), "origin": f"Annotator {__version__}"}
                     with xf.element(_q("Project"), attrs, nsmap=_NSMAP):
                         _write_head(xf, users, codebook, coders)
-                        sources = _sources(project, codebook, users, coders, archive)
+                        doubles: list[str] = []
+                        sources = _sources(project, codebook, users, coders, archive, doubles)
                         first = next(sources, None)
                         if first is not None:
                             with xf.element(_q("Sources")):
@@ -94,6 +147,11 @@ def write_qdpx(project: Project, codebook: Codebook, out: Path) -> None:
             tmp.replace(out)
         finally:
             tmp.unlink(missing_ok=True)
+    if warn is not None:
+        for line in doubles[:_WARN_AT_MOST]:
+            warn(f"{out}: {line}; QualCoder keeps only one of them")
+        if len(doubles) > _WARN_AT_MOST:
+            warn(f"{out}: and {len(doubles) - _WARN_AT_MOST} more identical spans")
 
 
 def _write_head(xf: Any, users: dict[str, str], codebook: Codebook, coders: list[str]) -> None:
@@ -154,28 +212,43 @@ def _sources(
     users: dict[str, str],
     coders: list[str],
     archive: zipfile.ZipFile,
+    doubles: list[str],
 ) -> Iterator[Any]:
-    """One TextSource element per article; its text goes into the archive on the way."""
+    """One TextSource element per article; its text goes into the archive on the way.
+    ``doubles`` gets a line for each coder's identical spans under one code."""
     variables = {v.id: v for v in codebook.variables}
-    categories = {c.id for c in codebook.categories}
+    categories = {c.id: c.name for c in codebook.categories}
+    names: set[str] = set()
     texts = streams.article_texts(project)
     for meta, (article_id, _title, text, _imported) in zip(
         streams.article_meta(project), texts, strict=True
     ):
         source_guid = guid(article_id)
         archive.writestr(f"sources/{source_guid}.txt", text.encode("utf-8"))
+        name = document_name(meta.title or meta.source_file or article_id, names)
         attrs = {
             "guid": source_guid,
-            "name": _text(meta.title or meta.source_file or article_id),
+            "name": name,
             "plainTextPath": f"internal://{source_guid}.txt",
         }
         if meta.imported_at:
             attrs["creationDateTime"] = meta.imported_at
         source = etree.Element(_q("TextSource"), attrs, nsmap=_NSMAP)
+        if meta.title:
+            etree.SubElement(source, _q("Description")).text = _text(meta.title)
         actors = streams.actor_names(project, article_id)
+        spans: dict[tuple[str, str, int, int], int] = {}
         for annotation in streams.article_annotations(project, article_id):
             if annotation.category_id in categories:
                 _add_selection(source, annotation, users, variables, actors)
+                key = (annotation.coder, annotation.category_id, annotation.start, annotation.end)
+                spans[key] = spans.get(key, 0) + 1
+        for (coder, category_id, start, end), count in spans.items():
+            if count > 1:
+                doubles.append(
+                    f"{coder} has {count} identical spans under code “{categories[category_id]}”"
+                    f" in “{name}” (characters {start}–{end})"
+                )
         for name, kind in _METADATA:
             _add_value(source, guid(name, "metadata"), kind, getattr(meta, name))
         for coding in project.codings(article_id=article_id):
