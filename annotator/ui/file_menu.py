@@ -20,6 +20,10 @@ from annotator.store import Project, ProjectError
 from annotator.ui.backup_dialog import BackupWorker, RestoreDialog, RestoreRun
 from annotator.ui.backup_menu import BackupActions
 from annotator.ui.column_mapping import ColumnMappingDialog, import_file_filter, table_files
+from annotator.ui.export_dialog import (
+    ExportChoice,
+    ExportDialog,
+)
 from annotator.ui.folders import remember_folder, start_folder
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
 from annotator.ui.import_summary import ImportSummaryDialog, report_rows, summary_line
@@ -33,31 +37,6 @@ if TYPE_CHECKING:
 PROJECT_FILTER = QT_TRANSLATE_NOOP(
     "FileMenu", "Annotator projects (*.annotator *.db);;All files (*)"
 )
-#: Export formats offered in the save dialog; the file's extension picks the format.
-EXPORT_FILTERS = (
-    QT_TRANSLATE_NOOP("FileMenu", "Excel workbook (*.xlsx)"),
-    QT_TRANSLATE_NOOP("FileMenu", "CSV tables for SPSS, R, Stata, in a zip (*.zip)"),
-    QT_TRANSLATE_NOOP("FileMenu", "CSV, coding table only (*.csv)"),
-    QT_TRANSLATE_NOOP("FileMenu", "JSON Lines (*.jsonl)"),
-    QT_TRANSLATE_NOOP("FileMenu", "REFI-QDA project for MAXQDA, ATLAS.ti, NVivo (*.qdpx)"),
-    QT_TRANSLATE_NOOP("FileMenu", "R script loading the coding tables, with their CSV files (*.R)"),
-)
-
-
-def with_export_suffix(path: Path, chosen_filter: str) -> Path:
-    """The path with the extension of the chosen format, unless it names a known one."""
-    known = [f[f.rindex("*") + 1 : -1] for f in EXPORT_FILTERS]
-    if path.suffix.lower() in {k.lower() for k in known}:
-        return path
-    wanted = next(
-        (
-            k
-            for f, k in zip(EXPORT_FILTERS, known, strict=True)
-            if chosen_filter in (f, QCoreApplication.translate("FileMenu", f))
-        ),
-        ".xlsx",
-    )
-    return path.with_name(path.name + wanted)
 
 
 class FileMenu(QObject):
@@ -71,6 +50,7 @@ class FileMenu(QObject):
         self.window = window
         self.import_worker: ImportWorker | None = None
         self.export_worker: ExportWorker | None = None
+        self.export_dialog: ExportDialog | None = None
         self._progress: QProgressDialog | None = None
         self.mapping_dialog: ColumnMappingDialog | None = None
         self.summary_dialog: ImportSummaryDialog | None = None
@@ -395,7 +375,8 @@ class FileMenu(QObject):
     # -- export ----------------------------------------------------------------------------
 
     def export_excel(self, out: Path | None = None) -> ExportWorker | None:
-        """Export in a worker, in the format of ``out``'s extension (asked for when None)."""
+        """Export in a worker, in the format of ``out``'s extension; without ``out``, the
+        export dialog asks for the file, format and options (``export_chosen`` runs it)."""
         project = self.window.project
         if project is None:
             self.window.show_error(
@@ -403,31 +384,56 @@ class FileMenu(QObject):
             )
             return None
         if out is None:
-            suggested = project.path.with_suffix(".xlsx")
-            name, chosen = QFileDialog.getSaveFileName(
-                self.window,
-                self.tr("Export"),
-                start_folder(self.window.settings, suggested.name),
-                ";;".join(self.tr(f) for f in EXPORT_FILTERS),
-            )
-            if not name:
-                return None
-            remember_folder(self.window.settings, name)
-            out = with_export_suffix(Path(name), chosen)
-        worker = ExportWorker(project.path, out, parent=self)
+            self.ask_export()
+            return None
+        return self.export_chosen(ExportChoice(out))
+
+    def ask_export(self) -> ExportDialog | None:
+        """Open the export dialog (not modal to the test driving it); None without project."""
+        project = self.window.project
+        if project is None:
+            return None
+        suggested = Path(start_folder(self.window.settings, project.path.stem + ".xlsx"))
+        dialog = ExportDialog(suggested, self.window)
+        self.export_dialog = dialog
+        dialog.accepted.connect(lambda: self._export_accepted(dialog))
+        dialog.finished.connect(lambda _result: self._export_dialog_closed(dialog))
+        dialog.open()
+        return dialog
+
+    def _export_accepted(self, dialog: ExportDialog) -> None:
+        choice = dialog.choice()
+        remember_folder(self.window.settings, choice.out)
+        self.export_chosen(choice)
+
+    def _export_dialog_closed(self, dialog: ExportDialog) -> None:
+        if self.export_dialog is dialog:
+            self.export_dialog = None
+        dialog.deleteLater()
+
+    def export_chosen(self, choice: ExportChoice) -> ExportWorker | None:
+        project = self.window.project
+        if project is None:
+            return None
+        out = choice.out
+        worker = ExportWorker(project.path, choice, parent=self)
         self.export_worker = worker
         self.window.statusBar().showMessage(self.tr("Exporting to {0}…").format(out.name))
-        worker.succeeded.connect(
-            lambda path: self.window.show_info(
-                self.tr("Export finished"), self.tr("Exported {0}").format(path)
-            )
-        )
+        worker.succeeded.connect(lambda path: self._exported(path, worker.warnings))
         worker.failed.connect(
             lambda message: self.window.show_error(self.tr("Export failed"), message)
         )
         worker.finished.connect(self._export_ended)
         worker.start()
         return worker
+
+    def _exported(self, path: str, warnings: list[str]) -> None:
+        """Tell what was written, after what the format made the export change."""
+        done = self.tr("Exported {0}").format(path)
+        if warnings:
+            summary = self.tr("Exported {0} (warnings above: {1})").format(path, len(warnings))
+            done = "\n".join([*warnings, "", summary])
+        self.window.show_info(self.tr("Export finished"), done)
 
     def _export_ended(self) -> None:
         if self.export_worker is not None:

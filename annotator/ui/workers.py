@@ -20,6 +20,7 @@ from annotator.services.sources import ReadOptions
 from annotator.store import Project
 from annotator.ui import import_process
 from annotator.ui.errors import user_message
+from annotator.ui.export_dialog import ExportChoice
 
 # How often the relay thread looks at the child when it has nothing to say.
 _POLL_SECONDS = 0.1
@@ -128,22 +129,35 @@ class ImportWorker(QThread):
 
 
 class ExportWorker(QThread):
-    """Runs services.exports.export_project (the format follows the file's extension)."""
+    """Runs services.exports.export_project (the format follows the file's extension);
+    ``warnings``: what the format made the export change, once it succeeded."""
 
     succeeded = Signal(str)  # the file written
     failed = Signal(str)
 
-    def __init__(self, project_path: Path, out: Path, parent: QObject | None = None) -> None:
+    def __init__(
+        self, project_path: Path, choice: ExportChoice, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.project_path = project_path
-        self.out = out
+        self.choice = choice
+        self.out = choice.out
+        self.warnings: list[str] = []
 
     def run(self) -> None:
         try:
             from annotator.services.exports import export_project
 
+            choice = self.choice
             with Project.open(self.project_path) as project:
-                written = export_project(project, self.out)
+                written = export_project(
+                    project,
+                    self.out,
+                    bom=choice.bom,
+                    sheet=choice.sheet,
+                    exact=choice.exact,
+                    warn=self.warnings.append,
+                )
             self.succeeded.emit(str(written))
         except OSError as exc:
             self.failed.emit(

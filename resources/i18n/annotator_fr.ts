@@ -1402,9 +1402,99 @@ Veuillez copier ce rapport dans votre message à la personne qui vous assiste av
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../annotator/ui/export_dialog.py" line="+85"/>
+        <location line="+51"/>
+        <source>Export</source>
+        <extracomment>The same, as compared: an extension in any case (.R or .r) names its format.</extracomment>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Exactly as coded, for R, Stata or SPSS</source>
+        <translation>Exactement comme codé, pour R, Stata ou SPSS</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No &apos; before text that starts with = + - @. Do not open this file in Excel or LibreOffice: such text could run as a formula there.</source>
+        <translation>Pas de &apos; devant un texte qui commence par = + - @. N&apos;ouvrez pas ce fichier dans Excel ou LibreOffice : un tel texte pourrait y être exécuté comme une formule.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Byte-order mark, for Excel on Windows</source>
+        <translation>Indicateur d&apos;ordre des octets (BOM), pour Excel sous Windows</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Table</source>
+        <translation>Tableau</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Name the file to export to.</source>
+        <translation>Nommez le fichier où exporter.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Every table, one sheet each, for Excel, LibreOffice or R (readxl).</source>
+        <translation>Tous les tableaux, une feuille chacun, pour Excel, LibreOffice ou R (readxl).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every table as a CSV file (coding.csv, units.csv…).</source>
+        <translation>Chaque tableau en fichier CSV (coding.csv, units.csv…).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One table as a CSV file.</source>
+        <translation>Un tableau en fichier CSV.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The coding or units table for SPSS, labelled from the codebook.</source>
+        <translation>Le tableau de codage ou des unités pour SPSS, étiqueté d&apos;après la grille de codage.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The coding or units table for Stata, labelled from the codebook.</source>
+        <translation>Le tableau de codage ou des unités pour Stata, étiqueté d&apos;après la grille de codage.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One JSON object per coded value and annotation.</source>
+        <translation>Un objet JSON par valeur codée et par annotation.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A REFI-QDA project for MAXQDA, ATLAS.ti, NVivo or QualCoder.</source>
+        <translation>Un projet REFI-QDA pour MAXQDA, ATLAS.ti, NVivo ou QualCoder.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An R script and, beside it, the coding and units tables as CSV exactly as coded: source() it for labelled data frames.</source>
+        <translation>Un script R et, à côté, les tableaux de codage et des unités en CSV exactement comme codés : source() donne des data frames étiquetés.</translation>
+    </message>
+</context>
+<context>
     <name>ExportWorker</name>
     <message>
-        <location filename="../../annotator/ui/workers.py" line="+150"/>
+        <location filename="../../annotator/ui/workers.py" line="+164"/>
         <source>{0}: cannot be written ({1})</source>
         <translation>{0} : écriture impossible ({1})</translation>
     </message>
@@ -1412,16 +1502,15 @@ Veuillez copier ce rapport dans votre message à la personne qui vous assiste av
 <context>
     <name>FileMenu</name>
     <message>
-        <location filename="../../annotator/ui/file_menu.py" line="+33"/>
+        <location filename="../../annotator/ui/file_menu.py" line="+37"/>
         <location filename="../../annotator/ui/split_merge.py" line="+40"/>
         <source>Annotator projects (*.annotator *.db);;All files (*)</source>
         <extracomment>Translated in the File menu&apos;s context, where the same filter is.</extracomment>
         <translation>Projets Annotator (*.annotator *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="-169"/>
         <source>Excel workbook (*.xlsx)</source>
-        <extracomment>Export formats offered in the save dialog; the file&apos;s extension picks the format.</extracomment>
         <translation>Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
@@ -1431,8 +1520,18 @@ Veuillez copier ce rapport dans votre message à la personne qui vous assiste av
     </message>
     <message>
         <location line="+1"/>
-        <source>CSV, coding table only (*.csv)</source>
-        <translation>CSV, tableau de codage seul (*.csv)</translation>
+        <source>CSV, one table (*.csv)</source>
+        <translation>CSV, un tableau (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SPSS data file, labelled (*.sav)</source>
+        <translation>Fichier de données SPSS, étiqueté (*.sav)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stata data file, labelled (*.dta)</source>
+        <translation>Fichier de données Stata, étiqueté (*.dta)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1450,7 +1549,7 @@ Veuillez copier ce rapport dans votre message à la personne qui vous assiste av
         <translation>Script R chargeant les tableaux de codage, avec leurs fichiers CSV (*.R)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location filename="../../annotator/ui/file_menu.py" line="+22"/>
         <source>&amp;File</source>
         <extracomment>Emitted when an import ends, however it ends (the screenshot path waits for it).</extracomment>
         <translation>&amp;Fichier</translation>
@@ -1532,18 +1631,18 @@ Veuillez copier ce rapport dans votre message à la personne qui vous assiste av
     </message>
     <message>
         <location line="+84"/>
-        <location line="+145"/>
+        <location line="+146"/>
         <source>No project</source>
         <translation>Aucun projet</translation>
     </message>
     <message>
-        <location line="-145"/>
-        <location line="+145"/>
+        <location line="-146"/>
+        <location line="+146"/>
         <source>Open or create a project first.</source>
         <translation>Ouvrez ou créez d&apos;abord un projet.</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-174"/>
         <source>Import articles</source>
         <translation>Importer des articles</translation>
     </message>
@@ -1588,32 +1687,32 @@ Veuillez copier ce rapport dans votre message à la personne qui vous assiste av
         <translation>{0}/{1} articles — {2:.1f} articles/s{3}</translation>
     </message>
     <message>
-        <location line="+47"/>
-        <source>Export</source>
-        <translation>Exporter</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+79"/>
         <source>Exporting to {0}…</source>
         <translation>Exportation vers {0}…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+15"/>
         <source>Export finished</source>
         <translation>Exportation terminée</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-4"/>
         <source>Exported {0}</source>
         <translation>{0} exporté</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-8"/>
         <source>Export failed</source>
         <translation>Échec de l&apos;exportation</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+10"/>
+        <source>Exported {0} (warnings above: {1})</source>
+        <translation>Exporté : {0} (avertissements ci-dessus : {1})</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source> — about {0} s left</source>
         <translation> — environ {0} s restantes</translation>
     </message>
@@ -1665,7 +1764,7 @@ Veuillez copier ce rapport dans votre message à la personne qui vous assiste av
 <context>
     <name>ImportWorker</name>
     <message>
-        <location filename="../../annotator/ui/workers.py" line="-50"/>
+        <location filename="../../annotator/ui/workers.py" line="-63"/>
         <source>The import stopped unexpectedly (exit code {0}); the articles stored before that are kept.</source>
         <translation>L&apos;importation s&apos;est arrêtée de façon inattendue (code de sortie {0}) ; les articles enregistrés auparavant sont conservés.</translation>
     </message>

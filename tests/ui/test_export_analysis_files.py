@@ -1,7 +1,8 @@
 """From the window: the R loader in File › Export…, the codebook document in the editor.
 
-Qt's own file dialog is answered by replacing QFileDialog.getSaveFileName (it is Qt's, not
-ours); the rest runs as the researcher would: the action, the worker, the files on disk.
+File › Export… is our dialog, driven as a researcher does; the editor's save dialog is Qt's
+and is answered by replacing QFileDialog.getSaveFileName; the rest runs as the researcher
+would: the action, the worker, the files on disk.
 """
 
 from __future__ import annotations
@@ -38,16 +39,24 @@ def test_file_export_offers_the_r_loader_and_writes_it_in_the_background(
     project_path: Path,
     tmp_path: Path,
     settings: Settings,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from annotator.ui.export_dialog import SUFFIXES
+
     window = MainWindow(settings, interactive=False)
     qtbot.addWidget(window)
     assert window.open_project(project_path)
-    dialog = SaveDialog(tmp_path / "analysis", "(*.R)")
-    monkeypatch.setattr("annotator.ui.file_menu.QFileDialog.getSaveFileName", dialog)
     window.file_menu.actions["export"].trigger()
+    dialog = window.file_menu.export_dialog
+    assert dialog is not None
+    assert ".R" in SUFFIXES
+    dialog.format.setCurrentIndex(SUFFIXES.index(".R"))
+    dialog.path.setText(str(tmp_path / "analysis"))
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.file_menu.export_worker is None, timeout=20_000)
-    assert any(f.endswith("(*.R)") for f in dialog.offered)
     script = tmp_path / "analysis.R"
     assert script.is_file() and (tmp_path / "analysis_coding.csv").is_file()
     assert '.annotator_read("analysis_coding.csv")' in script.read_text(encoding="utf-8")

@@ -60,9 +60,10 @@ def test_export_runs_in_a_worker_and_writes_the_workbook(
 def test_export_offers_every_format_and_follows_the_chosen_one(
     qtbot: QtBot, project_path: Path, tmp_path: Path, settings: Settings
 ) -> None:
-    from annotator.ui.file_menu import EXPORT_FILTERS, with_export_suffix
+    from annotator.ui.export_dialog import EXPORT_FILTERS, with_export_suffix
 
-    assert with_export_suffix(tmp_path / "study", EXPORT_FILTERS[4]).suffix == ".qdpx"
+    qdpx = next(f for f in EXPORT_FILTERS if "(*.qdpx)" in f)
+    assert with_export_suffix(tmp_path / "study", qdpx).suffix == ".qdpx"
     assert with_export_suffix(tmp_path / "study.csv", EXPORT_FILTERS[0]).suffix == ".csv"
     window = window_for(qtbot, settings)
     assert window.open_project(project_path)
