@@ -11,6 +11,10 @@ from spacy.tokens import Doc
 
 from ..core.models import Entity
 from .lexicon import DATA_DIR, Lexicon, get_dateline_rules, get_lexicon
+from .mentions import Mention as Mention
+from .mentions import bare as bare
+from .mentions import name_like
+from .organisations import find_organisations, repeat_organisations
 
 LABEL_MAP = {
     "PER": "PERSON",
@@ -31,17 +35,6 @@ _STRIP = set(" \t\r\n\u00a0\u202f\u2009\"'«»“”‘’„‹›,;:!?()[]{}<>
 _NEWLINE_SPLIT = re.compile(r"\s*\n\s*")
 # Datelines are looked for in the first lines only: the title, the lead, the tag.
 _DATELINE_LINES = 12
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """An entity with the tokens it covers (for subject and title checks)."""
-
-    entity: Entity
-    tok_start: int
-    tok_end: int
-    #: A dateline's place or agency tag ("PARIS (AFP) -"): an entity, never an actor.
-    dateline: bool = False
 
 
 @dataclass(frozen=True)
@@ -123,7 +116,11 @@ def _skip_article(norm: str, s: int, e: int, articles: frozenset[str]) -> int:
     """ "the University of Townsville" -> "University of Townsville"; a capitalised article
     is cut only at the start of a sentence ("The Associated Press" keeps its "The")."""
     first, _, rest = norm[s:e].partition(" ")
-    if not rest or first.lower() not in articles or not rest[:1].isupper():
+    if not rest or first.lower() not in articles:
+        return s
+    if first.islower():
+        return s + len(first) + 1  # "the ministry of intelligence"
+    if not rest[:1].isupper():
         return s
     k = s - 1
     while k >= 0 and norm[k] in " \t":
@@ -208,6 +205,7 @@ def extract_entities(doc: Doc, text: str, norm: str, lex: Lexicon) -> list[Menti
             if label == "PERSON" and norm[s:e] in places:
                 piece_label = "PLACE"
             mentions.append(Mention(Entity(s, e, text[s:e], piece_label), span.start, span.end))
+    mentions = find_organisations(doc, text, lex, mentions)
     mentions = [
         m
         for m in find_persons(doc, text, norm, mentions, lex.language)
@@ -220,7 +218,7 @@ def extract_entities(doc: Doc, text: str, norm: str, lex: Lexicon) -> list[Menti
                 entity = Entity(s, e, text[s:e], label)
                 mentions.append(Mention(entity, span.start, span.end, dateline=True))
     mentions.sort(key=lambda m: (m.entity.start, m.entity.end))
-    return _label_acronyms(mentions, norm)
+    return repeat_organisations(doc, text, norm, _label_acronyms(mentions, norm))
 
 
 def _label_acronyms(mentions: list[Mention], norm: str) -> list[Mention]:
@@ -255,26 +253,16 @@ _PARTICLES = frozenset(
 _NAME_WORDS = 4
 
 
-def bare(word: str) -> str:
-    """A word as the word lists hold it: lowercase, without a final period ("Sen." -> sen)."""
-    return word.lower().rstrip(".")
-
-
-def _name_like(word: str) -> bool:
-    """A capitalised word that may be part of a name ("Jean-Luc", "O'Brien"), not "NATO"."""
-    return word[:1].isupper() and word[:1].isalpha() and not (len(word) > 1 and word.isupper())
-
-
 def _name_run(doc: Doc, j: int, data: ActorData) -> int:
     """End token of the name starting at token j (j when there is none)."""
     end = j
     k = j
     while k < len(doc) and k - j < _NAME_WORDS:
         word = doc[k].text
-        if _name_like(word) and bare(word) not in data.name_prefixes:
+        if name_like(word) and bare(word) not in data.name_prefixes:
             k += 1
             end = k
-        elif word in _PARTICLES and k > j and k + 1 < len(doc) and _name_like(doc[k + 1].text):
+        elif word in _PARTICLES and k > j and k + 1 < len(doc) and name_like(doc[k + 1].text):
             k += 1
         else:
             break
@@ -299,7 +287,7 @@ def _strip_prefixes(doc: Doc, text: str, m: Mention, data: ActorData) -> Mention
     k = m.tok_start
     while k < m.tok_end - 1 and (bare(doc[k].text) in data.name_prefixes or doc[k].text == "."):
         k += 1
-    if k == m.tok_start or not any(_name_like(t.text) for t in doc[k : m.tok_end]):
+    if k == m.tok_start or not any(name_like(t.text) for t in doc[k : m.tok_end]):
         return m
     return _person(doc, text, k, m.tok_end, covers_from=m.tok_start)
 
@@ -420,7 +408,7 @@ def _surnames(
         tails.add(" ".join(words))
         for k in range(1, len(words)):
             tail = words[k:]
-            if _name_like(tail[0]) and len(tail[0]) > 1 and bare(tail[0]) not in data.name_prefixes:
+            if name_like(tail[0]) and len(tail[0]) > 1 and bare(tail[0]) not in data.name_prefixes:
                 tails.add(" ".join(tail))
     if not tails:
         return mentions

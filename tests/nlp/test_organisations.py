@@ -1,0 +1,86 @@
+"""Organisations the NER misses or mislabels on real news (issue 13, item 6), with the real
+spaCy pipelines; invented sentences."""
+
+from __future__ import annotations
+
+from annotator.nlp import analyze
+
+
+def _of(text: str, lang: str, label: str = "ORG") -> list[str]:
+    return [e.text for e in analyze(text, lang).entities if e.label == label]
+
+
+def test_french_institutions_named_by_what_they_do() -> None:
+    text = (
+        "Le ministère de l'Intérieur a annoncé mardi l'ouverture d'une enquête. "
+        "La préfecture de police a confirmé les interpellations. "
+        "L'agence régionale de santé précise que deux patients sont hospitalisés."
+    )
+    orgs = _of(text, "fr")
+    assert "ministère de l'Intérieur" in orgs
+    assert "préfecture de police" in orgs
+    assert "agence régionale de santé" in orgs
+
+
+def test_a_french_institution_needs_what_says_which() -> None:
+    text = "La direction de l'entreprise a refusé de commenter. Le conseil a voté."
+    assert not _of(text, "fr")
+
+
+def test_french_acronyms_and_known_institutions_are_organisations() -> None:
+    text = (
+        "Le travail de nuit augmente le risque de cancer, affirme l'INRS dans un dossier. "
+        "Le président recevra les syndicats, a fait savoir l'Elysée. "
+        "Jean Dupont s'est exprimé sur Twitter."
+    )
+    orgs = _of(text, "fr")
+    assert {"INRS", "Elysée", "Twitter"} <= set(orgs)
+
+
+def test_a_ministers_portfolio_is_no_organisation() -> None:
+    text = (
+        "«Nous allons répondre», a dit la ministre des Transports, Élisabeth Borne. "
+        "Il a vu les ministres du Travail et de la Cohésion des territoires."
+    )
+    orgs = _of(text, "fr")
+    assert not [o for o in orgs if "Transports" in o or "Travail" in o or "Cohésion" in o]
+
+
+def test_english_institutions_before_and_after_their_head() -> None:
+    text = (
+        "The French foreign ministry said in a statement that it was unacceptable. "
+        "A spokesman for Paris police said 192 people were held. "
+        "Officials said Iran's ministry of intelligence was behind the plot."
+    )
+    orgs = _of(text, "en")
+    assert "French foreign ministry" in orgs
+    assert "Paris police" in orgs
+    assert "ministry of intelligence" in orgs
+
+
+def test_a_police_officer_is_no_organisation() -> None:
+    text = "A police officer was injured on Saturday, and the security council met."
+    assert not _of(text, "en")
+
+
+def test_names_the_text_says_are_organisations() -> None:
+    fr = (
+        "Des milliers de personnes ont défilé, selon l'agence de presse locale Belga. "
+        "Benoît Hamon, président du parti de gauche Générations, a évoqué une stratégie."
+    )
+    assert {"Belga", "Générations"} <= set(_of(fr, "fr"))
+    en = "Protesters torched a branch of the Tarneaud bank, a spokesperson said."
+    assert "Tarneaud" in _of(en, "en")
+
+
+def test_known_parties_are_organisations() -> None:
+    text = "The Republicans have said they will oppose the accord."
+    assert "Republicans" in _of(text, "en")
+
+
+def test_an_organisation_found_once_is_found_at_each_mention() -> None:
+    text = (
+        "Protesters torched a branch of the Tarneaud bank, a spokesperson said. "
+        "Tarneaud did not comment."
+    )
+    assert _of(text, "en") == ["Tarneaud", "Tarneaud"]
