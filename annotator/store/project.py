@@ -41,7 +41,7 @@ from annotator.store.rows import (
     filters,
     fts_query,
 )
-from annotator.store.schema import SCHEMA_VERSION, migrate, schema_version, text_hash
+from annotator.store.schema import SCHEMA_VERSION, altered, migrate, schema_version, text_hash
 from annotator.store.scratch import remove_dead_leftovers, remove_scratch, scratch_path
 from annotator.store.transfer import TransferStore
 
@@ -199,6 +199,8 @@ class Project(ListingStore, ActorStore, CodingStore, TransferStore):
             # FULL: a code shown as saved survives a power cut too, not only a crash.
             db.execute("PRAGMA synchronous = FULL")
             migrate(db)
+            if problem := altered(path, db):
+                raise ProjectError(problem)
             # Take and release the write lock now: a file another program holds is
             # reported on opening, not as a failed save in the middle of coding.
             db.execute("PRAGMA busy_timeout = 2000")
@@ -241,6 +243,8 @@ class Project(ListingStore, ActorStore, CodingStore, TransferStore):
                 conn = memory
                 db = sqlite_utils.Database(conn)
                 migrate(db)
+            if problem := altered(path, db):
+                raise ProjectError(problem)
             db.execute("PRAGMA query_only = ON")
         except ProjectError:
             if conn is not None:

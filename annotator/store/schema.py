@@ -6,11 +6,13 @@ runs the missing migrations in one transaction; a newer file is refused.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 
 import sqlite_utils
 
@@ -369,3 +371,39 @@ def migrate(db: sqlite_utils.Database, target: int = SCHEMA_VERSION) -> int:
             MIGRATIONS[number](db)
         db.execute(f"PRAGMA user_version = {int(target)}")
     return before
+
+
+@functools.cache
+def _expected_tables() -> dict[str, tuple[str, ...]]:
+    """The tables and columns the migrations make, from an empty database made with them."""
+    db = sqlite_utils.Database(memory=True)
+    migrate(db)
+    return {name: tuple(column.name for column in db[name].columns) for name in db.table_names()}
+
+
+def schema_problems(db: sqlite_utils.Database) -> list[str]:
+    """What a file at the current version lacks of the schema (a table or column dropped by
+    another program); empty when nothing is missing."""
+    problems = []
+    present = set(db.table_names())
+    for table, columns in _expected_tables().items():
+        if table not in present:
+            problems.append(f"the table “{table}” is missing")
+            continue
+        have = {column.name for column in db[table].columns}
+        missing = [c for c in columns if c not in have]
+        if missing:
+            problems.append(f"the table “{table}” lacks " + ", ".join(f"“{c}”" for c in missing))
+    return problems
+
+
+def altered(path: Path, db: sqlite_utils.Database) -> str:
+    """Why a file another program altered cannot be used (every command would fail on it
+    half-way), or "" when its schema is whole."""
+    problems = schema_problems(db)
+    if not problems:
+        return ""
+    return (
+        f"{path}: the project file was altered by another program ({'; '.join(problems)}),"
+        " so Annotator cannot use it; open a backup of it or the coder's original file"
+    )

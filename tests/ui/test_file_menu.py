@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import zipfile
 from pathlib import Path
 
@@ -41,6 +42,24 @@ def test_opening_a_file_that_is_not_a_project_shows_the_reason(
     window = window_for(qtbot, settings)
     assert not window.file_menu.open_project(bogus)
     assert "not a project file" in window.statusBar().currentMessage()
+    assert window.project is None
+
+
+def test_opening_an_altered_project_shows_what_is_missing(
+    qtbot: QtBot, tmp_path: Path, settings: Settings
+) -> None:
+    from tests.services.team_project import make_project
+
+    path = tmp_path / "study.annotator"
+    make_project(path, articles=2).close()
+    db = sqlite3.connect(path)
+    db.execute("alter table annotations drop column memo")
+    db.commit()
+    db.close()
+    window = window_for(qtbot, settings)
+    assert not window.file_menu.open_project(path)
+    assert "altered" in window.statusBar().currentMessage()
+    assert "“memo”" in window.statusBar().currentMessage()
     assert window.project is None
 
 
