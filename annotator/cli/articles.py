@@ -177,7 +177,7 @@ def _import(args: argparse.Namespace) -> int:
         bar.close()
     for line in report.lines():
         print(line)
-    return EXIT_PARTIAL if report.skipped or report.cancelled else EXIT_OK
+    return EXIT_PARTIAL if report.skipped or report.cancelled or report.stopped else EXIT_OK
 
 
 def _export(args: argparse.Namespace) -> int:

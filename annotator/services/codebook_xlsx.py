@@ -28,7 +28,7 @@ from annotator.services.codebooks import (
     write_atomically,
 )
 from annotator.services.errors import FileProblem
-from annotator.services.sheet_cells import append_row
+from annotator.services.sheet_cells import append_row, save_book
 from annotator.services.sources.rows import open_workbook, sheet_rows
 
 VARIABLE_COLUMNS = (
@@ -123,7 +123,7 @@ def write_codebook_xlsx(codebook: Codebook, path: str | Path) -> Path:
     )
     about.column_dimensions["A"].width = 14
     about.column_dimensions["B"].width = 90
-    write_atomically(path, book.save)
+    write_atomically(path, lambda part: save_book(book, part))
     return path
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from annotator.services.errors import FileProblem, printable
 from annotator.services.sources import ReadOptions, read_path, supported_suffixes
 from annotator.services.sources.walk import walk_paths
 from annotator.store import Project, text_hash
+from annotator.store.lock import disk_full, free_space
 
 #: Row statuses of ImportReport.rows().
 IMPORTED, FLAGGED, SKIPPED, NOT_IMPORTED = "imported", "flagged", "skipped", "not imported"
@@ -41,6 +43,8 @@ class ImportReport:
     #: (file, detail): what an imported article lost or kept, e.g. a date kept as written.
     notes: list[tuple[str, str]] = field(default_factory=list)
     cancelled: bool = False
+    #: Why the import stopped before the end (a full disk), with what was kept; or "".
+    stopped: str = ""
     _stored: list[tuple[str, str, str]] = field(default_factory=list, repr=False)
     _left_out: list[tuple[str, str]] = field(default_factory=list, repr=False)
 
@@ -52,6 +56,9 @@ class ImportReport:
         total = f"imported {len(self.imported)} article(s), skipped {len(self.skipped)} file(s)"
         if self.cancelled:
             total += " (cancelled: the rest was not imported)"
+        if self.stopped:
+            out.append(self.stopped)
+            total += " (stopped: the rest was not imported)"
         out.append(total)
         return out
 
@@ -59,13 +66,12 @@ class ImportReport:
         """(file, status, detail) per file or article: skipped, stored, then left out."""
         out = [(p.path, SKIPPED, p.reason) for p in self.skipped]
         out.extend(self._stored)
-        out.extend(
-            (path, NOT_IMPORTED, f"{title} (import cancelled)") for path, title in self._left_out
-        )
+        why = "import stopped: the disk is full" if self.stopped else "import cancelled"
+        out.extend((path, NOT_IMPORTED, f"{title} ({why})") for path, title in self._left_out)
         return out
 
     def add_left_out(self, articles: Iterable[Article]) -> None:
-        """Record articles that were read but not stored because the import was cancelled."""
+        """Record articles that were read but not stored: the import was cancelled or stopped."""
         self._left_out.extend((a.source_file, a.title) for a in articles)
 
     def add_stored(self, article: Article, flag: str, notes: Sequence[str]) -> None:
@@ -174,7 +180,16 @@ def import_files(
             pairs.append((article, analysis))
         # Another import may have stored the same text since the check: the store's own
         # unique key leaves it out, and it is reported like any duplicate.
-        left_out = {a.id for a in project.add_articles(pairs)}
+        try:
+            left_out = {a.id for a in project.add_articles(pairs)}
+        except (OSError, sqlite3.OperationalError) as exc:
+            if not disk_full(exc):
+                raise
+            # The batch was rolled back whole; the batches before it are in the project.
+            rest = articles[first:]
+            report.add_left_out(a for a, _flag, _notes in rest)
+            report.stopped = _disk_full(project.path, len(report.imported), len(rest))
+            break
         for article, flag, notes in batch:
             if article.id in left_out:
                 report.skipped.append(
@@ -189,6 +204,16 @@ def import_files(
             left = (len(articles) - done) / rate if rate > 0 else None
             progress(Progress(done, len(articles), batch[-1][0].source_file, rate, left))
     return report
+
+
+def _disk_full(path: Path, kept: int, left: int) -> str:
+    free = free_space(path.parent)
+    space = f" ({free // 1024} KB free)" if free is not None else ""
+    return (
+        f"{path}: the disk is full{space}: the import stopped. The {kept} article(s) imported"
+        f" before are saved; {left} were not imported. Free some space and import the same"
+        " files again: the articles already in the project are skipped."
+    )
 
 
 def _analyze(batch: list[Article], language: str, batch_size: int) -> list[Analysis]:

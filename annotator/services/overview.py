@@ -15,7 +15,7 @@ from annotator.core import Codebook, Variable
 from annotator.core.answers import yes_no
 from annotator.services.frames import FRAMES, frame_items, frame_scores
 from annotator.services.messages import Message
-from annotator.services.sheet_cells import append_row
+from annotator.services.sheet_cells import append_row, save_book
 from annotator.store import Project, streams
 
 ChartKind = Literal["bar", "stacked", "line"]
@@ -204,7 +204,7 @@ def write_tables_xlsx(tables: Iterable[Table], path: str | Path) -> None:
         for row in table.rows:
             append_row(sheet, row)  # an actor or outlet named like a formula stays text
         sheet.freeze_panes = "A2"
-    book.save(path)
+    save_book(book, Path(path))
 
 
 def _sheet_name(title: str) -> str:

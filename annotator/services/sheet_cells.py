@@ -9,11 +9,15 @@ stay text (an actor named =HYPERLINK(...) is a name, not a link).
 
 from __future__ import annotations
 
+import contextlib
+import datetime
 import re
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
 #: Characters XML 1.0 cannot carry.
@@ -49,3 +53,23 @@ def append_row(sheet: Worksheet, values: Iterable[Any]) -> None:
     for cell in sheet[sheet.max_row]:
         if isinstance(cell.value, str) and cell.value.startswith(FORMULA_PREFIXES):
             cell.data_type = "s"
+
+
+def save_book(book: Workbook, path: Path) -> None:
+    """``book.save(path)``, except that when writing fails (a full disk) the half-written
+    file is closed here: openpyxl leaves its zip open, and the interpreter's retry at exit
+    printed a traceback after the researcher's message."""
+    from zipfile import ZIP_DEFLATED, ZipFile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    archive = ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True)
+    book.properties.modified = datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
+    try:
+        ExcelWriter(book, archive).save()
+    except BaseException:
+        handle, archive.fp = archive.fp, None  # nothing more goes to a file that failed
+        if handle is not None:
+            with contextlib.suppress(OSError, ValueError):
+                handle.close()
+        raise

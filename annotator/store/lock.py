@@ -20,6 +20,7 @@ import json
 import os
 import shutil
 import socket
+import sqlite3
 import sys
 from dataclasses import dataclass
 from datetime import datetime
@@ -215,6 +216,13 @@ def disk_full_message(project: Path, free: int | None = None) -> str:
         f"{project}: the disk is full{space}; the project was not opened and nothing in it "
         "was changed. Free some space on that disk, then open it again."
     )
+
+
+def disk_full(exc: BaseException) -> bool:
+    """Whether ``exc`` says the disk (or the user's quota, or a size limit) is full."""
+    if isinstance(exc, sqlite3.OperationalError):
+        return "full" in str(exc).lower()  # SQLITE_FULL: "database or disk is full"
+    return isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
 
 
 def free_space(folder: Path) -> int | None:

@@ -22,6 +22,7 @@ import pytest
 from annotator.core import Article
 from annotator.store import Project, ProjectError
 from annotator.store.lock import lock_path
+from tests.small_disk import fill, tmpfs
 
 HOLDER = textwrap.dedent(
     """
@@ -152,20 +153,6 @@ def test_read_only_file_is_refused_and_left_unchanged(read_only_file):
     assert sorted(p.name for p in read_only_file.parent.iterdir()) == ["study.annotator"]
 
 
-@contextlib.contextmanager
-def _tmpfs(where: Path, options: str):
-    where.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(where)], capture_output=True
-    )
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
-    try:
-        yield where
-    finally:
-        subprocess.run(["umount", "-l", str(where)], check=False)
-
-
 def test_project_on_a_read_only_file_system_is_refused(tmp_path):
     if os.geteuid() != 0:
         folder = tmp_path / "shared"
@@ -174,7 +161,7 @@ def test_project_on_a_read_only_file_system_is_refused(tmp_path):
         folder.chmod(0o555)
         expected = "read-only"
     else:
-        with _tmpfs(tmp_path / "ro", "size=4m") as folder:
+        with tmpfs(tmp_path / "ro", "size=4m") as folder:
             _project_with_articles(folder / "study.annotator")
             for leftover in folder.glob("study.annotator-*"):
                 leftover.unlink()
@@ -199,19 +186,11 @@ def test_project_on_a_read_only_file_system_is_refused(tmp_path):
 # -- full disk -----------------------------------------------------------------------------
 
 
-def _fill(folder: Path) -> Path:
-    filler = folder / "filler"
-    with open(filler, "wb", buffering=0) as fh, contextlib.suppress(OSError):
-        while True:
-            fh.write(b"\0" * 4096)
-    return filler
-
-
 def test_project_on_a_full_disk_is_refused_then_opens_intact(tmp_path):
-    with _tmpfs(tmp_path / "disk", "size=2m") as folder:
+    with tmpfs(tmp_path / "disk", "size=2m") as folder:
         path = _project_with_articles(folder / "study.annotator", 20)
         before = _digest(path)
-        filler = _fill(folder)
+        filler = fill(folder)
         with pytest.raises(ProjectError) as info:
             Project.open(path, exclusive=True)
         message = str(info.value)
@@ -225,10 +204,10 @@ def test_project_on_a_full_disk_is_refused_then_opens_intact(tmp_path):
 
 
 def test_disk_filling_up_while_coding_keeps_what_was_saved(tmp_path):
-    with _tmpfs(tmp_path / "disk", "size=2m") as folder:
+    with tmpfs(tmp_path / "disk", "size=2m") as folder:
         path = _project_with_articles(folder / "study.annotator", 5)
         project = Project.open(path, exclusive=True)
-        filler = _fill(folder)
+        filler = fill(folder)
         with pytest.raises(sqlite3.OperationalError, match="full|disk"):
             project.add_article(Article(text="Long article. " * 20000, title="Too big"))
         project.close()

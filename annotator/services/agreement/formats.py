@@ -12,7 +12,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from annotator.services.agreement.report import AgreementRow
-from annotator.services.sheet_cells import append_row
+from annotator.services.sheet_cells import append_row, save_book
 
 TABLE_COLUMNS = ("variable", "level", "alpha", "95% CI", "agreement", "kappa", "units", "coders")
 SHEET_COLUMNS = (
@@ -141,5 +141,5 @@ def save_reliability_workbook(rows: Sequence[AgreementRow], path: str | Path) ->
     write_reliability_sheet(workbook, rows)
     if default is not None:
         workbook.remove(default)
-    workbook.save(path)
+    save_book(workbook, Path(path))
     return Path(path)

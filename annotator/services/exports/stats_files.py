@@ -13,6 +13,7 @@ silently.
 
 from __future__ import annotations
 
+import errno
 import math
 import re
 import unicodedata
@@ -25,6 +26,7 @@ from typing import Any, Literal
 from annotator.core import Variable
 from annotator.services.exports.tables import Table
 from annotator.services.exports.values import variable_value
+from annotator.store.lock import MIN_FREE_BYTES, free_space
 
 Software = Literal["spss", "stata"]
 Kind = Literal["code", "number", "date", "text"]
@@ -204,12 +206,32 @@ def write_stats_file(
                 column_labels=labels,
                 variable_value_labels=value_labels,
             )
+        _check_written(tmp, software, len(frame))
         tmp.replace(out)
     finally:
         tmp.unlink(missing_ok=True)
     for note in notes:
         if warn is not None:
             warn(f"{out.name}: {note}")
+
+
+def _check_written(path: Path, software: Software, rows: int) -> None:
+    """Read the file back: pyreadstat says nothing when the disk fills up under it, and
+    leaves an empty or cut file that would be announced as exported."""
+    import pyreadstat
+
+    read = pyreadstat.read_sav if software == "spss" else pyreadstat.read_dta
+    try:
+        frame, _meta = read(str(path))
+        whole = len(frame) == rows
+    except Exception:  # pyreadstat's errors for a cut file vary: ReadstatError, PyreadstatError
+        whole = False
+    if not whole:
+        full = (free_space(path.parent) or 0) < MIN_FREE_BYTES
+        raise OSError(
+            errno.ENOSPC if full else errno.EIO,
+            "the disk is full" if full else "the file written cannot be read back",
+        )
 
 
 def describe(table: Table, software: Software, warn: Callable[[str], None]) -> list[Column]:

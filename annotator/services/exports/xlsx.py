@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from annotator.services.exports.tables import Table
-from annotator.services.sheet_cells import cell_text
+from annotator.services.sheet_cells import cell_text, save_book
 
 SAMPLE_ROWS = 200
 MIN_WIDTH, MAX_WIDTH = 8, 60
@@ -37,7 +37,7 @@ def write_workbook(tables: Iterable[Table], out: Path) -> None:
             sheet = book.create_sheet(table.name[:31])
             assert isinstance(sheet, WriteOnlyWorksheet)
             write_sheet(sheet, table.columns, table.rows(), table.formats)
-        book.save(tmp)
+        save_book(book, tmp)
         tmp.replace(out)
     except BaseException:
         _discard(book)
