@@ -18,9 +18,6 @@ if TYPE_CHECKING:
 MAX_BYTES = 200 * 1024 * 1024
 # What the parts of one document may add up to once unpacked: more is a zip bomb.
 MAX_UNPACKED = 500 * 1024 * 1024
-# An XML declaration, comments and a DOCTYPE come before the root element, so the
-# first bytes of a part tell whether it declares entities.
-_PROLOG_BYTES = 4096
 
 _WORD_PART = "word/document.xml"
 _ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
@@ -138,13 +135,22 @@ def _open_package(path: Path, kind: str) -> zipfile.ZipFile:
 
 
 def _declares_entities(package: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
+    """Whether a part declares a DOCTYPE: its prolog, however long (comments and spaces may
+    pad it), is parsed up to the root element, in whatever encoding it declares."""
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml import DTDForbidden
+    from defusedxml.ElementTree import iterparse
+
     with package.open(member) as handle:
-        prolog = handle.read(_PROLOG_BYTES)
-    if prolog.startswith((b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")):
-        # A UTF-16 part would hide the DOCTYPE from a byte search.
-        encoding = "utf-16-be" if prolog.startswith((b"\xfe\xff", b"\x00<")) else "utf-16-le"
-        prolog = prolog.decode(encoding, "ignore").encode("ascii", "ignore")
-    return b"<!DOCTYPE" in prolog.upper()
+        try:
+            for _event in iterparse(handle, events=("start",), forbid_dtd=True):
+                return False  # the root element: no DOCTYPE can come after it
+        except DTDForbidden:
+            return True
+        except ParseError:
+            return False  # not XML: the library reading it says the file is damaged
+    return False
 
 
 def _what_zip_holds(package: zipfile.ZipFile) -> str:

@@ -133,6 +133,17 @@ def test_utf16_xxe_is_seen_too(tmp_path):
     assert problem(path).reason.startswith("refused: word/document.xml declares XML entities")
 
 
+@pytest.mark.parametrize("padding", [b"<!--" + b"x" * 8192 + b"-->\n", b" " * 100_000])
+def test_a_doctype_after_a_long_prolog_is_seen_too(tmp_path, padding):
+    # Comments and spaces may come before the DOCTYPE: the whole prolog is read.
+    path = write_docx(tmp_path / "padded.docx", [TITLE, P1])
+    declaration, rest = _XXE_DOCUMENT.split(b"\n", 1)
+    replace_zip_member(path, "word/document.xml", declaration + b"\n" + padding + rest)
+    found = problem(path)
+    assert found.reason.startswith("refused: word/document.xml declares XML entities")
+    assert not any(line in str(found) for line in _passwd_lines())
+
+
 def test_odt_with_external_entity_is_refused(tmp_path):
     path = write_odt(tmp_path / "xxe.odt", TITLE, [P1])
     content = (
