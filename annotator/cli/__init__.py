@@ -19,6 +19,7 @@ from annotator.cli.codebook import CODEBOOK_HANDLERS, add_codebook_commands
 from annotator.cli.common import EXIT_BUG, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
 from annotator.cli.learn import LEARN_HANDLERS, add_learn_commands
 from annotator.cli.team import TEAM_HANDLERS, add_team_commands
+from annotator.cli.terminal import safe_output
 from annotator.services.errors import crash_report, is_expected, write_crash_log
 
 __all__ = ["EXIT_BUG", "EXIT_OK", "EXIT_PARTIAL", "EXIT_USAGE", "build_parser", "main"]
@@ -43,7 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        with safe_output():  # a usage error repeats what was typed
+            args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
     if args.command is None:
@@ -55,13 +57,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers.update(CODEBOOK_HANDLERS)
     handlers.update(AGREEMENT_HANDLERS)
     handlers.update(LEARN_HANDLERS)
-    try:
-        return handlers[args.command](args)
-    except Exception as exc:  # a message for the researcher, never a bare traceback
-        if is_expected(exc):
-            print(f"annotator: {exc}", file=sys.stderr)
-            return EXIT_PARTIAL
-        return _report_bug(exc, argv)
+    with safe_output():
+        try:
+            return handlers[args.command](args)
+        except Exception as exc:  # a message for the researcher, never a bare traceback
+            if is_expected(exc):
+                print(f"annotator: {exc}", file=sys.stderr)
+                return EXIT_PARTIAL
+            return _report_bug(exc, argv)
 
 
 def _report_bug(exc: Exception, argv: Sequence[str] | None) -> int:

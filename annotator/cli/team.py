@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.cli.common import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
+from annotator.cli.terminal import neutralised, raw_stream
 from annotator.services.errors import FileProblem
 
 
@@ -73,12 +74,12 @@ def _merge(args: argparse.Namespace) -> int:
     if sys.stderr.isatty():
         from tqdm import tqdm
 
-        bar = tqdm(total=0, unit="row", file=sys.stderr, dynamic_ncols=True)
+        bar = tqdm(total=0, unit="row", file=raw_stream(sys.stderr), dynamic_ncols=True)
 
     def progress(done: int, total: int, name: str) -> None:
         if bar is not None:
             bar.total = total
-            bar.set_description(name[:30])
+            bar.set_description(neutralised(name[:30]))
             bar.update(done - bar.n)
 
     try:
