@@ -21,6 +21,7 @@ from annotator.cli.learn import LEARN_HANDLERS, add_learn_commands
 from annotator.cli.team import TEAM_HANDLERS, add_team_commands
 from annotator.cli.terminal import safe_output
 from annotator.services.errors import crash_report, is_expected, write_crash_log
+from annotator.store.scratch import private_tempdir
 
 __all__ = ["EXIT_BUG", "EXIT_OK", "EXIT_PARTIAL", "EXIT_USAGE", "build_parser", "main"]
 
@@ -57,7 +58,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers.update(CODEBOOK_HANDLERS)
     handlers.update(AGREEMENT_HANDLERS)
     handlers.update(LEARN_HANDLERS)
-    with safe_output():
+    # A run's temporary files (openpyxl's sheets) go to a folder the next run removes if
+    # this one is killed.
+    with safe_output(), private_tempdir():
         try:
             return handlers[args.command](args)
         except Exception as exc:  # a message for the researcher, never a bare traceback
@@ -86,4 +89,5 @@ def _report_bug(exc: Exception, argv: Sequence[str] | None) -> int:
 def _run_gui(project: Path | None, screenshot: Path | None) -> int:
     from annotator.ui.app import run_gui
 
-    return run_gui(project, screenshot)
+    with private_tempdir():
+        return run_gui(project, screenshot)

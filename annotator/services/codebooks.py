@@ -28,6 +28,7 @@ from annotator.core import (
 )
 from annotator.paths import resource_dir
 from annotator.services.errors import FileProblem
+from annotator.store.scratch import replacing
 
 # Categories made from the same template get the same ids in every project,
 # so coders' files made from one template merge cleanly.
@@ -117,13 +118,11 @@ def write_codebook(codebook: Codebook, path: str | Path) -> Path:
 
 
 def write_atomically(path: Path, write: Callable[[Path], object]) -> None:
-    """``write`` to ``PATH.part``, then put it in place: a failed write leaves path as it was."""
-    part = path.with_name(path.name + ".part")
+    """``write`` to a scratch file, then put it in place: a failed write leaves path as it was."""
     try:
-        write(part)
-        part.replace(path)
+        with replacing(path) as part:
+            write(part)
     except OSError as exc:
-        part.unlink(missing_ok=True)
         raise FileProblem(path, f"cannot be written ({exc.strerror or exc})") from None
 
 

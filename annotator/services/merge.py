@@ -13,7 +13,6 @@ end, so a refusal or a failure half-way leaves OUT as it was.
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import json
 import os
@@ -33,6 +32,7 @@ from annotator.services.merge_codebook import (
 from annotator.store import Project, ProjectError
 from annotator.store.lock import ProjectLock, ProjectLocked
 from annotator.store.project import check_not_in_use
+from annotator.store.scratch import remove_dead_leftovers, remove_scratch, scratch_path
 
 #: What the report counts, in the order it prints them.
 KINDS = (
@@ -133,7 +133,8 @@ def merge(
         raise MergeRefused(str(exc)) from exc
     except OSError as exc:
         raise MergeRefused(f"{out}: cannot be written ({exc.strerror or exc})") from exc
-    tmp = out.with_name(f".{out.name}.merging-{os.getpid()}")
+    remove_dead_leftovers(out, ("merging",))  # the copies of merges that were killed
+    tmp = scratch_path(out, "merging")
     opened: list[Project] = []
     try:
         paths = [out] if out.exists() else []
@@ -163,9 +164,7 @@ def merge(
     finally:
         for project in opened:
             project.close()
-        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm"), Path(f"{tmp}-journal")):
-            with contextlib.suppress(OSError):
-                leftover.unlink()
+        remove_scratch(tmp)
         lock.release()
 
 

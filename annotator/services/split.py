@@ -10,7 +10,6 @@ overlap article ids, this coder's article ids). ``out_dir`` is created when miss
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import random
@@ -21,6 +20,7 @@ from pathlib import Path
 
 from annotator.core import now_iso
 from annotator.store import Project, ProjectError
+from annotator.store.scratch import remove_dead_leftovers, remove_scratch, scratch_path
 
 
 class SplitError(Exception):
@@ -131,7 +131,8 @@ def split(
                     "overlap": plan.overlap,
                     "articles": plan.by_coder[coder],
                 }
-                tmp = targets[coder].with_name(f".{targets[coder].name}.splitting-{os.getpid()}")
+                remove_dead_leftovers(targets[coder], ("splitting",))  # of splits killed
+                tmp = scratch_path(targets[coder], "splitting")
                 written[tmp] = targets[coder]
                 _write_coder_file(source, tmp, coder, plan.by_coder[coder], manifest, keep_codes)
                 report.files[coder] = targets[coder]
@@ -143,9 +144,7 @@ def split(
             raise SplitError(f"{out_dir}: the coders' files cannot be written ({exc})") from exc
         finally:
             for tmp in written:
-                for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-                    with contextlib.suppress(OSError):
-                        leftover.unlink()
+                remove_scratch(tmp)
     return report
 
 

@@ -28,6 +28,19 @@ def scratch_path(target: Path, kind: str) -> Path:
     return target.with_name(f".{target.name}.{kind}-{os.getpid()}")
 
 
+@contextlib.contextmanager
+def replacing(target: Path, kind: str = "writing") -> Iterator[Path]:
+    """Where to write ``target``: a scratch file moved over ``target`` when the block ends
+    without error, removed when it fails. Copies left by dead processes go first."""
+    remove_dead_leftovers(target, (kind,))
+    tmp = scratch_path(target, kind)
+    try:
+        yield tmp
+        os.replace(tmp, target)
+    finally:
+        remove_scratch(tmp)
+
+
 def remove_scratch(path: Path) -> None:
     """Remove a scratch file and whatever SQLite kept next to it."""
     for leftover in (path, *(Path(f"{path}{s}") for s in _SIDECARS)):

@@ -21,6 +21,7 @@ from annotator.core import Codebook, Variable
 from annotator.services import frames
 from annotator.services.errors import FileProblem
 from annotator.services.messages import Message, translated
+from annotator.store.scratch import replacing
 
 #: Suffixes of the document formats, with what each is for.
 DOCUMENT_SUFFIXES = {
@@ -223,8 +224,7 @@ def write_codebook_document(
     if language is not None and language not in LANGUAGES:
         raise FileProblem(out, f"no document words in '{language}' (use {', '.join(LANGUAGES)})")
     doc = build_document(codebook, title or out.stem, language or codebook_language(codebook))
-    tmp = out.with_name(out.name + ".part")
-    try:
+    with replacing(out) as tmp:
         if suffix == ".docx":
             from annotator.services.exports.codebook_docx import write_docx
 
@@ -232,9 +232,6 @@ def write_codebook_document(
         else:
             text = markdown(doc) if suffix == ".md" else html_page(doc)
             tmp.write_text(text, encoding="utf-8", newline="\n")
-        tmp.replace(out)
-    finally:
-        tmp.unlink(missing_ok=True)
     return out
 
 

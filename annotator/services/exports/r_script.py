@@ -23,6 +23,7 @@ from annotator.services.exports.stats_files import FIXED
 from annotator.services.exports.tables import Table
 from annotator.services.exports.text import write_csv_file
 from annotator.services.exports.values import variable_value
+from annotator.store.scratch import replacing
 
 #: Fixed columns that hold 1/0 and are TRUE/FALSE in R.
 _LOGICAL = ("gold", "assigned", "done")
@@ -112,12 +113,8 @@ def write_r_loader(tables: Sequence[Table], codebook: Codebook, out: Path, title
         write_csv_file(table, files[table.name], exact=True)
     named = {t.name: files[t.name].name for t in chosen}
     script = r_script(chosen, named, title, codebook, out.name)
-    tmp = out.with_name(out.name + ".part")
-    try:
+    with replacing(out) as tmp:
         tmp.write_text(script, encoding="utf-8", newline="\n")
-        tmp.replace(out)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def r_script(

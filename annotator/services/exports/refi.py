@@ -36,6 +36,7 @@ from annotator.core.answers import decimal_point
 from annotator.services.exports.values import actor_name, yes_no
 from annotator.services.sheet_cells import xml_text
 from annotator.store import Project, streams
+from annotator.store.scratch import replacing
 
 NS = "urn:QDA-XML:project:1.0"
 #: Every element in the default namespace, without prefixes, as QDA programs write them.
@@ -125,28 +126,23 @@ def write_qdpx(project: Project, codebook: Codebook, out: Path, warn: Warn | Non
     users = {
         name: guid(coder_ids[name]) if name in coder_ids else guid(name, "coder") for name in coders
     }
-    tmp = out.with_name(out.name + ".part")
-    with tempfile.TemporaryDirectory(prefix="annotator-qdpx-") as work:
+    with tempfile.TemporaryDirectory(prefix="annotator-qdpx-") as work, replacing(out) as tmp:
         qde = Path(work) / "project.qde"
-        try:
-            with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-                with etree.xmlfile(str(qde), encoding="utf-8") as xf:
-                    xf.write_declaration()
-                    attrs = {"name": _text(project.name), "origin": f"Annotator {__version__}"}
-                    with xf.element(_q("Project"), attrs, nsmap=_NSMAP):
-                        _write_head(xf, users, codebook, coders)
-                        doubles: list[str] = []
-                        sources = _sources(project, codebook, users, coders, archive, doubles)
-                        first = next(sources, None)
-                        if first is not None:
-                            with xf.element(_q("Sources")):
-                                xf.write(first)
-                                for source in sources:
-                                    xf.write(source)
-                archive.write(qde, "project.qde")
-            tmp.replace(out)
-        finally:
-            tmp.unlink(missing_ok=True)
+        doubles: list[str] = []
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            with etree.xmlfile(str(qde), encoding="utf-8") as xf:
+                xf.write_declaration()
+                attrs = {"name": _text(project.name), "origin": f"Annotator {__version__}"}
+                with xf.element(_q("Project"), attrs, nsmap=_NSMAP):
+                    _write_head(xf, users, codebook, coders)
+                    sources = _sources(project, codebook, users, coders, archive, doubles)
+                    first = next(sources, None)
+                    if first is not None:
+                        with xf.element(_q("Sources")):
+                            xf.write(first)
+                            for source in sources:
+                                xf.write(source)
+            archive.write(qde, "project.qde")
     if warn is not None:
         for line in doubles[:_WARN_AT_MOST]:
             warn(f"{out}: {line}; QualCoder keeps only one of them")

@@ -27,6 +27,7 @@ from annotator.core import Variable
 from annotator.services.exports.tables import Table
 from annotator.services.exports.values import variable_value
 from annotator.store.lock import MIN_FREE_BYTES, free_space
+from annotator.store.scratch import replacing
 
 Software = Literal["spss", "stata"]
 Kind = Literal["code", "number", "date", "text"]
@@ -186,8 +187,7 @@ def write_stats_file(
         notes.append(
             f"labels longer than {software.upper()} allows were cut: {', '.join(cut_labels)}"
         )
-    tmp = out.with_name(out.name + ".part")
-    try:
+    with replacing(out) as tmp:
         if software == "spss":
             pyreadstat.write_sav(
                 frame,
@@ -207,9 +207,6 @@ def write_stats_file(
                 variable_value_labels=value_labels,
             )
         _check_written(tmp, software, len(frame))
-        tmp.replace(out)
-    finally:
-        tmp.unlink(missing_ok=True)
     for note in notes:
         if warn is not None:
             warn(f"{out.name}: {note}")

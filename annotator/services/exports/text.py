@@ -14,6 +14,7 @@ from typing import IO, Any
 from annotator.core import Codebook
 from annotator.services.exports.tables import Table
 from annotator.store import Project, streams
+from annotator.store.scratch import replacing
 
 #: What a spreadsheet program would run as a formula when a CSV cell begins with it.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -69,31 +70,24 @@ def _encoding(bom: bool) -> str:
 
 def write_csv_file(table: Table, out: Path, bom: bool = False, exact: bool = False) -> None:
     """One table as one CSV file (UTF-8, with a byte-order mark when ``bom``)."""
-    tmp = out.with_name(out.name + ".part")
-    try:
-        with tmp.open("w", encoding=_encoding(bom), newline="") as stream:
-            write_csv(table, stream, exact)
-        tmp.replace(out)
-    finally:
-        tmp.unlink(missing_ok=True)
+    with replacing(out) as tmp, tmp.open("w", encoding=_encoding(bom), newline="") as stream:
+        write_csv(table, stream, exact)
 
 
 def write_csv_zip(
     tables: Iterable[Table], out: Path, bom: bool = False, exact: bool = False
 ) -> None:
     """Every table as ``NAME.csv`` in one zip archive."""
-    tmp = out.with_name(out.name + ".part")
-    try:
-        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for table in tables:
-                with archive.open(f"{table.name}.csv", "w", force_zip64=True) as raw:
-                    stream = io.TextIOWrapper(raw, encoding=_encoding(bom), newline="")
-                    write_csv(table, stream, exact)
-                    stream.flush()
-                    stream.detach()
-        tmp.replace(out)
-    finally:
-        tmp.unlink(missing_ok=True)
+    with (
+        replacing(out) as tmp,
+        zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+    ):
+        for table in tables:
+            with archive.open(f"{table.name}.csv", "w", force_zip64=True) as raw:
+                stream = io.TextIOWrapper(raw, encoding=_encoding(bom), newline="")
+                write_csv(table, stream, exact)
+                stream.flush()
+                stream.detach()
 
 
 #: Characters that JSON keeps raw inside strings but many readers (Python's splitlines,
@@ -117,50 +111,45 @@ def write_jsonl(project: Project, codebook: Codebook, out: Path) -> int:
     variables = {v.id: v for v in codebook.variables}
     categories = {c.id: c.name for c in codebook.categories}
     actors = _Actors(project)
-    tmp = out.with_name(out.name + ".part")
     count = 0
-    try:
-        with tmp.open("w", encoding="utf-8", newline="\n") as stream:
-            for article_id, coder, variable_id, value, modified in streams.codings(project):
-                variable = variables.get(variable_id)
+    with replacing(out) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as stream:
+        for article_id, coder, variable_id, value, modified in streams.codings(project):
+            variable = variables.get(variable_id)
+            if variable is not None and variable.kind == "actor":
+                value = actors.name(article_id, value)
+            record = {
+                "type": "coding",
+                "article": article_id,
+                "coder": coder,
+                "variable": variable.name if variable else variable_id,
+                "value": value,
+                "modified": modified,
+            }
+            stream.write(json_line(record))
+            count += 1
+        for n in streams.all_annotations(project):
+            attributes = {}
+            for key, value in n.attributes.items():
+                variable = variables.get(key)
                 if variable is not None and variable.kind == "actor":
-                    value = actors.name(article_id, value)
-                record = {
-                    "type": "coding",
-                    "article": article_id,
-                    "coder": coder,
-                    "variable": variable.name if variable else variable_id,
-                    "value": value,
-                    "modified": modified,
-                }
-                stream.write(json_line(record))
-                count += 1
-            for n in streams.all_annotations(project):
-                attributes = {}
-                for key, value in n.attributes.items():
-                    variable = variables.get(key)
-                    if variable is not None and variable.kind == "actor":
-                        value = actors.name(n.article_id, value)
-                    attributes[variable.name if variable else key] = value
-                record = {
-                    "type": "annotation",
-                    "id": n.id,
-                    "article": n.article_id,
-                    "coder": n.coder,
-                    "category": categories.get(n.category_id, n.category_id),
-                    "start": n.start,
-                    "end": n.end,
-                    "text": n.text,
-                    "attributes": attributes,
-                    "memo": n.memo,
-                    "created": n.created,
-                    "modified": n.modified,
-                }
-                stream.write(json_line(record))
-                count += 1
-        tmp.replace(out)
-    finally:
-        tmp.unlink(missing_ok=True)
+                    value = actors.name(n.article_id, value)
+                attributes[variable.name if variable else key] = value
+            record = {
+                "type": "annotation",
+                "id": n.id,
+                "article": n.article_id,
+                "coder": n.coder,
+                "category": categories.get(n.category_id, n.category_id),
+                "start": n.start,
+                "end": n.end,
+                "text": n.text,
+                "attributes": attributes,
+                "memo": n.memo,
+                "created": n.created,
+                "modified": n.modified,
+            }
+            stream.write(json_line(record))
+            count += 1
     return count
 
 

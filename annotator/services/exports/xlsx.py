@@ -22,6 +22,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from annotator.services.exports.tables import Table
 from annotator.services.sheet_cells import cell_text, save_book
+from annotator.store.scratch import replacing
 
 SAMPLE_ROWS = 200
 MIN_WIDTH, MAX_WIDTH = 8, 60
@@ -31,19 +32,16 @@ def write_workbook(tables: Iterable[Table], out: Path) -> None:
     """Write one sheet per table to ``out`` (through a temporary file, so a failed export
     never leaves half a workbook under the name asked for)."""
     book = Workbook(write_only=True)
-    tmp = out.with_name(out.name + ".part")
-    try:
-        for table in tables:
-            sheet = book.create_sheet(table.name[:31])
-            assert isinstance(sheet, WriteOnlyWorksheet)
-            write_sheet(sheet, table.columns, table.rows(), table.formats)
-        save_book(book, tmp)
-        tmp.replace(out)
-    except BaseException:
-        _discard(book)
-        raise
-    finally:
-        tmp.unlink(missing_ok=True)
+    with replacing(out) as tmp:
+        try:
+            for table in tables:
+                sheet = book.create_sheet(table.name[:31])
+                assert isinstance(sheet, WriteOnlyWorksheet)
+                write_sheet(sheet, table.columns, table.rows(), table.formats)
+            save_book(book, tmp)
+        except BaseException:
+            _discard(book)
+            raise
 
 
 def _discard(book: Workbook) -> None:
