@@ -11,7 +11,7 @@ import codecs
 import csv
 import datetime as dt
 import warnings
-from collections.abc import Generator
+from collections.abc import Generator, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -153,6 +153,27 @@ def open_workbook(path: Path) -> Any:
         if raised_in_annotator(exc):
             raise  # our bug, not a damaged file
         raise _workbook_problem(path, exc) from None
+
+
+def uncomputed_rows(path: Path, title: str, numbers: Iterable[int]) -> list[int]:
+    """Which of the rows ``numbers`` of sheet ``title``, empty when read for their values,
+    hold formulas: saved without computed values (by openpyxl, some scripts and web apps)."""
+    import openpyxl
+
+    wanted = set(numbers)
+    found: list[int] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    try:
+        sheet = workbook[title]
+        sheet.reset_dimensions()
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if number in wanted and any(v is not None and v != "" for v in values):
+                found.append(number)
+    finally:
+        workbook.close()
+    return found
 
 
 def sheet_rows(path: Path, sheet: Any) -> Rows:

@@ -21,7 +21,13 @@ from typing import TYPE_CHECKING, Any
 from annotator.core import Article
 from annotator.services.cleaning.dates import parse_date
 from annotator.services.errors import FileProblem
-from annotator.services.sources.rows import Rows, csv_rows, open_workbook, sheet_rows
+from annotator.services.sources.rows import (
+    Rows,
+    csv_rows,
+    open_workbook,
+    sheet_rows,
+    uncomputed_rows,
+)
 
 if TYPE_CHECKING:
     from annotator.services.sources import ReadOptions
@@ -98,6 +104,7 @@ class _Table:
     columns: list[str]
     rows: Rows
     workbook: Any = None
+    sheet: str = ""  # the worksheet's title, for a workbook
 
     def close(self) -> None:
         self.rows.close()
@@ -108,11 +115,25 @@ class _Table:
 def _read_table(path: Path, column_map: Mapping[str, str]) -> Iterator[Article | FileProblem]:
     with closing(_open_table(path, column_map)) as table:
         empty = True
+        blank: list[int] = []
         for number, cells in table.rows:
             if not any(cells):
-                continue  # blank rows (often trailing ones in Excel) are no article
+                blank.append(number)  # often trailing rows in Excel: no article
+                continue
             empty = False
             yield _article(path, number, cells, table.index)
+        uncomputed = uncomputed_rows(path, table.sheet, blank) if blank and table.sheet else []
+        if uncomputed:
+            listed = ", ".join(map(str, uncomputed[:10])) + (", …" if len(uncomputed) > 10 else "")
+            problem = FileProblem(
+                path,
+                f"{len(uncomputed)} row(s) hold formulas without computed values (rows {listed}),"
+                " so they read as empty; open the file in Excel or LibreOffice, save it, and"
+                " import it again",
+            )
+            if empty:
+                raise problem
+            yield problem
         if empty:
             raise FileProblem(path, "no rows below the header")
 
@@ -192,7 +213,8 @@ def _open_sheet(path: Path, column_map: Mapping[str, str], *, strict: bool) -> _
             try:
                 columns = _header(path, rows)
                 with_header.append(sheet)
-                return _Table(_resolve(path, columns, column_map), columns, rows, workbook)
+                index = _resolve(path, columns, column_map)
+                return _Table(index, columns, rows, workbook, sheet.title)
             except FileProblem as sheet_problem:
                 rows.close()
                 problem = problem or sheet_problem  # the first sheet's is the one to report

@@ -346,3 +346,33 @@ def test_cli_import_with_a_column_map_and_its_exit_codes(tmp_path, capsys):
 
     assert main(["import", project, str(good), "--map", "text"]) == 2
     assert "--map" in capsys.readouterr().err
+
+
+def test_rows_of_formulas_without_computed_values_are_reported(tmp_path):
+    # openpyxl, like some scripts and web apps, saves formulas without their values: a row
+    # made only of them reads as empty, and was dropped without a word.
+    path = _workbook(
+        tmp_path / "computed.xlsx",
+        (
+            "articles",
+            [
+                ["title", "text"],
+                ["Budget", "The government presents its budget."],
+                ["=A2", '=B2&" again"'],
+                [None, None],
+                ["Pensions", "The reform goes ahead."],
+                ['=UPPER("x")', "=CONCAT(B5)"],
+            ],
+        ),
+    )
+    items = _read(path)
+    assert [a.title for a in _articles(items)] == ["Budget", "Pensions"]
+    [problem] = _problems(items)
+    assert "rows 3, 6" in problem and "formulas without computed values" in problem
+    assert problem.startswith(str(path))
+
+
+def test_a_sheet_made_only_of_uncomputed_formulas_says_so(tmp_path):
+    path = _workbook(tmp_path / "all.xlsx", ("s", [["title", "text"], ["=1", "=2"]]))
+    [problem] = _problems(_read(path))
+    assert "formulas without computed values" in problem and "no rows" not in problem
