@@ -15,6 +15,7 @@ import io
 import json
 import os
 import tempfile
+import warnings
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -70,7 +71,8 @@ def _encodings(text: str) -> st.SearchStrategy[bytes]:
 
 def _zip(members: list[tuple[str, bytes]]) -> bytes:
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
+    with zipfile.ZipFile(buffer, "w") as archive, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # a name twice is one of the cases
         for name, data in members:
             archive.writestr(name or "x", data)
     return buffer.getvalue()
