@@ -12,13 +12,14 @@ from spacy.tokens import Doc
 
 from ..core.models import Analysis, Quote, SpeakerType
 from .actors import Attribution, find_actors
+from .candidates import _Candidate
 from .entities import Mention, extract_entities
-from .indirect import indirect_candidates
 from .lexicon import Lexicon, get_lexicon
 from .marks import find_marked_spans
-from .quotes import QuoteFinder, _Candidate
+from .quotes import QuoteFinder
 from .spans import QuotedSpans
-from .speakers import SPEAKER_TYPES, SpeakerResolver
+from .speaker_names import SPEAKER_TYPES
+from .speakers import SpeakerResolver
 
 
 def build_analysis(doc: Doc, text: str, language: str) -> Analysis:
@@ -30,7 +31,7 @@ def build_analysis(doc: Doc, text: str, language: str) -> Analysis:
     quoted = QuotedSpans((s.open_pos, s.close_pos + 1) for s in spans)
     resolver = SpeakerResolver(doc, mentions, lex, quoted)
     finder = QuoteFinder(doc, text, resolver)
-    candidates = reconcile(finder.marked_candidates(spans), indirect_candidates(finder, quoted))
+    candidates = reconcile(*finder.candidates(spans, quoted))
     # Speakers are resolved in reading order so that pronouns see earlier speakers.
     candidates.sort(key=lambda c: c.anchor)
     quotes: list[Quote] = []

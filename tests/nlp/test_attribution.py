@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from annotator.nlp import analyze
 from annotator.nlp.analysis import reconcile
+from annotator.nlp.candidates import _Candidate
 from annotator.nlp.lexicon import first_name_gender, get_lexicon
-from annotator.nlp.quotes import _Candidate
 
 from .conftest import check_offsets, find_quote
 

@@ -1,0 +1,178 @@
+"""Reports whose cue stands after or around them, without "que"/"that": « …, a précisé
+la gendarmerie », "…, the ministry said", « C'est ce qu'a annoncé X », « selon X, … »."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import partial
+
+from spacy.tokens import Doc, Span, Token
+
+from .candidates import _Candidate
+from .clauses import _inside, _is_finite, _real_bounds, _trim
+from .cues import CueRules
+from .entities import Mention
+
+_CLOSING_MARKS = '»”"’›'
+# « C'est ce qu'a annoncé X », « Voilà ce qu'a affirmé X »: the sentence before is the report.
+_POINTS_BACK = re.compile(r"^(?:c['’]est|voilà|voila) ce qu(?:e\b|['’])", re.IGNORECASE)
+
+
+def _cue_after_clauses(
+    finder: CueRules, quoted: list[tuple[int, int]], found: list[_Candidate]
+) -> list[_Candidate]:
+    """Reports whose cue comes after them, without marks: « Ses jours ne sont pas en
+    danger, a précisé la gendarmerie », "…, the ministry said", and « C'est ce qu'a
+    annoncé X » after the sentence it points back to."""
+    doc = finder.doc
+    taken = [(c.start, c.end) for c in found]
+    out: list[_Candidate] = []
+    bounds = sorted({(start, end) for _, start, end in _real_bounds(doc)})
+    previous: tuple[int, int] | None = None
+    for real_start, real_end in bounds:
+        lo, hi = finder.token_at(real_start), finder.token_at(max(real_start, real_end - 1))
+        cand = _points_back(finder, lo, hi, real_start, previous) or _trailing_cue(
+            finder, lo, hi, real_start, quoted
+        )
+        previous = (real_start, real_end)
+        if cand is None or cand.end - cand.start < 12:
+            continue
+        if any(s < cand.end and cand.start < e for s, e in taken):
+            continue
+        if any(s <= cand.start and cand.end <= e for s, e in quoted):
+            continue  # all between marks: a direct quote
+        taken.append((cand.start, cand.end))
+        out.append(cand)
+    return out
+
+
+def _trailing_cue(
+    finder: CueRules, lo: int, hi: int, real_start: int, quoted: list[tuple[int, int]]
+) -> _Candidate | None:
+    doc, text = finder.doc, finder.text
+    for i in range(hi, lo, -1):
+        t = doc[i]
+        if t.text != "," or _inside(t.idx, quoted) or hi - i > 14:
+            continue
+        if text[: t.idx].rstrip()[-1:] in _CLOSING_MARKS:
+            return None  # « … », a-t-il dit: a quotation between marks
+        after = finder._after_cue(i)
+        if after is None or not (
+            finder._inverted(after[0], hi) or _subject_first(finder, i, after[0], hi)
+        ):
+            continue
+        v, speaker = after
+        if not (_is_finite(doc[v]) or doc[v - 1].pos_ == "AUX"):
+            continue  # « un rendez-vous déjà qualifié de … »: a participle reports nothing
+        if any(doc[k].pos_ in ("AUX", "VERB") for k in range(i + 1, after[0])) and not all(
+            doc[k].pos_ == "AUX" for k in range(i + 1, after[0])
+        ):
+            continue
+        if not any(_is_finite(doc[k]) for k in range(lo, i)):
+            return None  # not a statement: « Des mesures à prendre au sérieux, … »
+        start, end = _trim(text, real_start, t.idx)
+        return _Candidate(
+            doc[v].idx, "indirect", start, end, finder.cue_span(v), partial(speaker, doc[v].idx)
+        )
+    return None
+
+
+def _subject_first(finder: CueRules, comma: int, v: int, hi: int) -> bool:
+    """ "…, the council said on Tuesday.": a subject between the comma and the verb, and
+    nothing after the verb that reports more."""
+    doc = finder.doc
+    if v <= comma + 1:
+        return False
+    subject = {"DET", "NOUN", "PROPN", "ADJ", "PRON", "AUX", "ADV", "NUM", "PART", "ADP"}
+    if not all(doc[k].pos_ in subject for k in range(comma + 1, v)):
+        return False
+    return not any(
+        doc[k].pos_ in ("VERB", "AUX", "SCONJ") or doc[k].lower_ in finder.lex.complementizers
+        for k in range(v + 1, hi + 1)
+    )
+
+
+def _points_back(
+    finder: CueRules, lo: int, hi: int, real_start: int, previous: tuple[int, int] | None
+) -> _Candidate | None:
+    doc, text = finder.doc, finder.text
+    if previous is None or not _POINTS_BACK.match(text[real_start : real_start + 20]):
+        return None
+    for v in range(lo + 2, min(hi, lo + 8)):
+        if finder.is_cue_verb(doc[v]) and doc[v].pos_ in ("VERB", "AUX"):
+            found = partial(finder.res.resolve_noun_phrase, v + 1, doc[v].idx)
+            start, end = _trim(text, *previous)
+            return _Candidate(doc[v].idx, "indirect", start, end, finder.cue_span(v), found)
+    return None
+
+
+def _according_candidate(
+    finder: CueRules,
+    sent: Span,
+    tok: Token,
+    seq_len: int,
+    first_word: Token | None,
+    bounds: tuple[int, int],
+) -> _Candidate | None:
+    doc, text = finder.doc, finder.text
+    np_start = tok.i + seq_len
+    comma = None
+    sent_start, sent_end = bounds
+    # The written sentence, not the parser's: it may cut « Selon | un cadre du parti, … ».
+    for i in range(np_start, min(len(doc), np_start + 10)):
+        if doc[i].idx >= sent_end:
+            break
+        if doc[i].text == "," or (doc[i].is_space and "\n" in doc[i].text):
+            comma = i
+            break
+    pos = tok.idx
+    speaker: Callable[[], Mention | None] = partial(finder.res.resolve_noun_phrase, np_start, pos)
+    if first_word is not None and first_word.i >= tok.i - 1:
+        if comma is None or doc[comma].text != ",":
+            return None
+        appos = _apposed_person(finder, comma)
+        if appos is not None:
+            # "According to the council's head of transport, Priya Raman, …"
+            comma = appos.tok_end
+            speaker = partial(finder.res.canonical, appos)
+        comma = _past_relative(doc, comma, sent.end)
+        start, end = _trim(text, doc[comma].idx + 1, sent_end)
+    else:
+        # "…, according to the budget office": set off by a comma; not « Entre 6.000
+        # personnes selon la préfecture et 15.000 selon les syndicats » (figures' sources).
+        if tok.i == 0 or doc[tok.i - 1].text != ",":
+            return None
+        start, end = _trim(text, sent_start, tok.idx)
+    if end - start < 3:
+        return None
+    cue_end = doc[np_start - 1].idx + len(doc[np_start - 1].text)
+    return _Candidate(pos, "indirect", start, end, (tok.idx, cue_end), speaker)
+
+
+def _past_relative(doc: Doc, comma: int, end: int) -> int:
+    """« Pour X, qui tient une librairie, le chantier … »: the comma after a relative
+    clause that follows the name, else comma itself."""
+    nxt = comma + 1
+    relative = nxt < end and (
+        "Rel" in doc[nxt].morph.get("PronType", []) or doc[nxt].tag_ in ("WP", "WDT", "WP$")
+    )
+    if not relative:
+        return comma
+    for i in range(nxt + 1, min(end, nxt + 16)):
+        if doc[i].text == ",":
+            return i
+    return comma
+
+
+def _apposed_person(finder: CueRules, comma: int) -> Mention | None:
+    """A PERSON mention right after comma and closed by another comma."""
+    doc = finder.doc
+    if comma + 1 >= len(doc):
+        return None
+    m = finder.res.mention_at(comma + 1)
+    if m is None or m.entity.label != "PERSON" or m.tok_start != comma + 1:
+        return None
+    if m.tok_end < len(doc) and doc[m.tok_end].text == ",":
+        return m
+    return None
