@@ -64,6 +64,12 @@ class Lexicon:
     # Endings of inflected forms and of the infinitive they come from (« raconte » ->
     # « raconter »), for the forms the lemmatizer gets wrong (« raconte-t-elle »).
     verb_endings: tuple[tuple[str, str], ...] = ()
+    # Words near a list of quotations that make them slogans read or chanted, not said
+    # (« pancarte », « scander », "banner", "chant").
+    slogan_cues: frozenset[str] = frozenset()
+    # Words before marks that name an offence or a charge, not speech (« mis en examen
+    # pour », "charged with"); finite verbs excepted (« il a accusé X de « mentir » »).
+    charge_cues: frozenset[str] = frozenset()
 
     def is_reporting_verb(self, lower: str, lemma: str) -> bool:
         """Whether a token (lowercase form and lemma) is a reporting verb."""
@@ -126,6 +132,8 @@ def get_lexicon(language: str) -> Lexicon:
         descriptor_links=_lower_set(raw.get("descriptor_links", [])),
         institution_names=_lower_set(raw.get("institution_names", [])),
         verb_endings=tuple((a, b) for a, b in raw.get("verb_endings", [])),
+        slogan_cues=_lower_set(raw.get("slogan_cues", [])),
+        charge_cues=_lower_set(raw.get("charge_cues", [])),
     )
 
 

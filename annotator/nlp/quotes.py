@@ -72,7 +72,9 @@ class QuoteFinder(CueRules):
             ]
         prev_direct: _Candidate | None = None
         prev_close = -1
-        for span in spans:
+        lists = self.mark_lists(spans)
+        terms: set[int] = set()  # the quotations found not to be anyone's words
+        for n, span in enumerate(spans):
             open_tok, close_tok = self.token_at(span.open_pos), self.token_at(span.close_pos)
             k = span.open_pos - 1
             while k >= 0 and text[k] in " \t\u00a0\u202f":
@@ -86,11 +88,24 @@ class QuoteFinder(CueRules):
             # A cue after the marks reports them only when they open a clause or follow a
             # comma: « un des porte-parole des « Gilets jaunes libres », a précisé … ».
             cue_after = after is not None and (opens_clause or before_ch == ",")
-            if not cue_after and self.not_a_quote(span, open_tok, opens_clause):
-                continue
-            if self._mocks_term(span) or self._named_as(span, open_tok):
-                continue
-            if after is None and before is None and self.is_recurring_term(span, open_tok):
+            lo, hi = lists[n]
+            if (
+                self.is_slogan(spans[lo], spans[hi])
+                or (n > lo and n - 1 in terms and self.is_short(span))
+                or (not cue_after and self.not_a_quote(span, open_tok, opens_clause))
+                or self._mocks_term(span)
+                or self._named_as(span, open_tok)
+                or (not cue_after and before is None and self.is_recurring_term(span, open_tok))
+                or (after is None and before is None and self.is_lone_word(span, opens_clause))
+                or (
+                    # 'a “direction discrimination” task', outside reported speech
+                    before is None
+                    and self.is_short(span)
+                    and self.modifies_noun_after(span)
+                    and not _within(span, reported)
+                )
+            ):
+                terms.add(n)
                 continue
             cand: _Candidate
             if after is not None and (opens_clause or before_ch == ","):

@@ -19,6 +19,11 @@ _TERM_WORDS = 8
 # How far back a nickname cue may stand: "known to the home fans as “Mr Reliable”".
 _NICKNAME_WINDOW = 6
 _LEADING = "«»“”‘’\"'(¿¡"
+# How far around a list of marks a slogan cue may stand: « "…", "…", pouvait-on lire sur
+# les pancartes », "protesters chanted “…”".
+_SLOGAN_WINDOW = 8
+# What may join the items of a list of marks: « "A", "B" et "C" », "“us” and “we”".
+_LIST_JOINERS = {",", "et", "and", "ou", "or", "...", "…", "ni", "nor"}
 
 
 class TermRules:
@@ -65,15 +70,22 @@ class TermRules:
         """Marks around a title of a work, a nickname, a term or a so-called thing."""
         inner = self.text[span.start : span.end].rstrip()
         words = inner.split()
-        if not words or len(words) > _TERM_WORDS or inner[-1] in _SENTENCE_END:
+        if not words or len(words) > 2 * _TERM_WORDS or inner[-1] in _SENTENCE_END:
             return False
         before = self._words_before(open_tok, _NICKNAME_WINDOW)
         near = before[-2:]
+        if any(t.lower_ in self.lex.work_cues for t in near):
+            return True  # « une pétition « pour une baisse des prix du carburant … » »
+        if len(words) > _TERM_WORDS:
+            return False
+        if any(
+            t.lower_ in self.lex.charge_cues and "Fin" not in t.morph.get("VerbForm", [])
+            for t in before[-3:]
+        ):
+            return True  # « mis en examen pour « abus de biens sociaux » », "charged with"
         if any(t.lower_ in self.lex.so_called and t.pos_ != "AUX" for t in near) and not any(
             t.pos_ == "AUX" for t in before[-3:-1]
         ):
-            return True
-        if any(t.lower_ in self.lex.work_cues for t in near):
             return True
         if any(
             t.lower_ in self.lex.nickname_cues
@@ -86,6 +98,75 @@ class TermRules:
         if titled and not opens_clause:
             return True
         return titled and any(t.lower_ in self.lex.nickname_cues for t in before)
+
+    def modifies_noun_after(self, span: MarkedSpan) -> bool:
+        """Whether a noun between marks qualifies the noun right after the closing mark
+        ('a “direction discrimination” task'; not an adjective: 'an “earnest” retraction')."""
+        doc = self.doc
+        nxt = self.token_at(span.close_pos) + 1
+        if nxt >= len(doc) or doc[nxt].pos_ != "NOUN" or doc[nxt].idx != span.close_pos + 2:
+            return False
+        lo, hi = self.token_at(span.start), self.token_at(max(span.start, span.end - 1))
+        return any(
+            doc[k].head.i == nxt and doc[k].dep_ in ("compound", "nmod") and doc[k].pos_ == "NOUN"
+            for k in range(lo, hi + 1)
+        )
+
+    def mark_lists(self, spans: list[MarkedSpan]) -> list[tuple[int, int]]:
+        """For each quotation, the first and last index of the list of quotations it is in
+        (« "Le sexisme tue", "la rue est à nous toutes", pouvait-on lire »): quotations
+        joined by nothing but commas and conjunctions."""
+        bounds = [(k, k) for k in range(len(spans))]
+        first = 0
+        for k in range(1, len(spans) + 1):
+            if k < len(spans):
+                between = self.text[spans[k - 1].close_pos + 1 : spans[k].open_pos]
+                words = between.replace(",", " , ").split()
+                joined = "\n" not in between and all(w.lower() in _LIST_JOINERS for w in words)
+                if joined and len(words) <= 2:
+                    continue
+            for j in range(first, k):
+                bounds[j] = (first, k - 1)
+            first = k
+        return bounds
+
+    def is_slogan(self, first: MarkedSpan, last: MarkedSpan) -> bool:
+        """Slogans read or chanted, not said: a slogan cue (« pancarte », « scander »,
+        "banner", "chanted") near a list of quotations, in its sentence and line, one
+        colon before it allowed (« des slogans soigneusement préparés: "…", "…" »)."""
+        cues = self.lex.slogan_cues
+        if not cues:
+            return False
+        doc = self.doc
+        near: list[Token] = []
+        i = self.token_at(first.open_pos) - 1
+        colons = 0
+        while i >= 0 and len(near) < _SLOGAN_WINDOW:
+            t = doc[i]
+            if "\n" in t.text or t.text in _SENTENCE_END or (t.text == ":" and colons):
+                break
+            colons += t.text == ":"
+            near.append(t)
+            i -= 1
+        i = self.token_at(last.close_pos) + 1
+        while i < len(doc) and len(near) < 2 * _SLOGAN_WINDOW:
+            t = doc[i]
+            if "\n" in t.text or t.text in _SENTENCE_END or t.is_quote:
+                break
+            near.append(t)
+            i += 1
+        return any(t.lower_ in cues or t.lemma_.lower() in cues for t in near)
+
+    def is_short(self, span: MarkedSpan) -> bool:
+        """Short enough to be a title, a nickname or a term."""
+        inner = self.text[span.start : span.end].rstrip()
+        return 0 < len(inner.split()) <= _TERM_WORDS
+
+    def is_lone_word(self, span: MarkedSpan, opens_clause: bool) -> bool:
+        """« J’ai trébuché souvent. « Burn-out », dépendances … », ". “AKK” is from …": one
+        word between marks that opens a clause, with no cue: a term, not someone's words."""
+        words = self.text[span.start : span.end].split()
+        return opens_clause and len(words) == 1 and words[0][-1:] not in _SENTENCE_END
 
     def is_recurring_term(self, span: MarkedSpan, open_tok: int) -> bool:
         """« les « gilets jaunes » »: a short noun phrase after a determiner that the

@@ -1,0 +1,88 @@
+"""Text between marks that is nobody's words (issue 13, item 3): slogans read on banners or
+chanted, lists of them, words mentioned as words, a lone term opening a sentence, titles of
+petitions, offences and charges, a term qualifying the noun after it, a group's name used
+again. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from annotator.nlp import analyze
+
+from .conftest import check_offsets
+
+
+def _quoted(text: str, language: str) -> list[str]:
+    a = analyze(text, language)
+    check_offsets(text, a)
+    return [q.text for q in a.quotes if q.kind != "indirect"]
+
+
+def test_fr_slogans_read_on_placards_are_not_quotes() -> None:
+    text = (
+        'Des milliers de manifestantes ont défilé samedi à Lyon. "Le silence tue", '
+        '"nos corps, nos choix", "un refus est un refus", pouvait-on lire sur les '
+        "pancartes."
+    )
+    assert _quoted(text, "fr") == []
+
+
+def test_fr_slogans_after_a_colon_and_one_on_a_banner_are_not_quotes() -> None:
+    text = (
+        'Le cortège a repris des slogans soigneusement préparés: "Debout, libres, pas '
+        'prêtes à nous taire!", "Justice pour toutes". Plus loin, «Le préfet recule, on '
+        "avance», pouvait-on lire sur une banderole."
+    )
+    assert _quoted(text, "fr") == []
+
+
+def test_fr_a_chanted_slogan_is_not_a_quote_but_what_is_said_is() -> None:
+    text = (
+        'Pendant le discours, des militants scandaient "la ville est à nous". '
+        '"Nous ne céderons rien", a déclaré Paul Martin.'
+    )
+    assert _quoted(text, "fr") == ["Nous ne céderons rien"]
+
+
+def test_en_words_mentioned_as_words_are_not_quotes() -> None:
+    text = (
+        "Mr Dupont tried to channel the anger, saying it “showed us that we are not "
+        "resigned”.\n\nHe was careful to use the words “us” and “we” to avoid appearing "
+        "cut off from the public mood."
+    )
+    assert _quoted(text, "en") == ["showed us that we are not resigned"]
+
+
+def test_fr_a_lone_word_opening_a_sentence_is_not_a_quote() -> None:
+    text = (
+        "La vie ne l'a pas épargnée. Elle est tombée souvent. « Surmenage », dettes, "
+        "maladie, elle a tout connu."
+    )
+    assert _quoted(text, "fr") == []
+
+
+def test_fr_long_petition_title_is_not_a_quote() -> None:
+    text = (
+        "Le mouvement est né du succès d'une pétition «pour une baisse réelle du prix de "
+        "l'électricité dans les foyers modestes», qui a dépassé le million de signatures."
+    )
+    assert _quoted(text, "fr") == []
+
+
+def test_en_charges_are_not_quotes() -> None:
+    text = (
+        "Two men were detained with “conspiracy to commit fraud and money laundering” "
+        "after the raid on Tuesday."
+    )
+    assert _quoted(text, "en") == []
+
+
+def test_en_marked_noun_qualifying_the_next_noun_is_not_a_quote() -> None:
+    text = 'The researchers asked twelve volunteers to perform a "colour matching" task.'
+    assert _quoted(text, "en") == []
+
+
+def test_fr_recurring_group_name_before_a_reporting_verb_is_not_a_quote() -> None:
+    text = (
+        "Les « bonnets verts » ont affirmé qu'ils bloqueraient le pont. Le maire a reçu "
+        "les bonnets verts lundi."
+    )
+    assert _quoted(text, "fr") == []
