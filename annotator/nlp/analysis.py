@@ -40,8 +40,8 @@ def build_analysis(doc: Doc, text: str, language: str) -> Analysis:
     for c in candidates:
         found = c.speaker()
         speaker = found if isinstance(found, Mention) else None
-        if speaker is None and c.kind == "direct":
-            speaker = carried_speaker(text, c.anchor, last, resolver)
+        if speaker is None and c.kind in ("direct", "partial") and c.carries_speaker:
+            speaker = carried_speaker(text, c.anchor, last, resolver, c.kind == "direct")
         if speaker is not None:
             last = (c.anchor, speaker)
             resolver.note_speaker(c.anchor, speaker)
@@ -78,19 +78,26 @@ def build_analysis(doc: Doc, text: str, language: str) -> Analysis:
 
 
 def carried_speaker(
-    text: str, anchor: int, last: tuple[int, Mention] | None, resolver: SpeakerResolver
+    text: str,
+    anchor: int,
+    last: tuple[int, Mention] | None,
+    resolver: SpeakerResolver,
+    direct: bool = True,
 ) -> Mention | None:
     """A paragraph that is only a quotation goes on with the speaker of the paragraph
     before it: the last one quoted there, or else the last one named there as a subject
-    (« Thierry Belin, secrétaire du syndicat, ne décolère pas.\n\n« C'est … » »)."""
+    (« Thierry Belin, secrétaire du syndicat, ne décolère pas.\n\n« C'est … » »). Quoted
+    words with no cue of their own, inside a paragraph, are those of whoever was quoted
+    or named last since the paragraph before (« Les heures supplémentaires seront versées
+    « sans impôts ni charges » » after the president's words)."""
     line = text.rfind("\n", 0, anchor) + 1
-    if text[line:anchor].strip(" \t\u00a0\u202f\"«“„‘'—–-"):
+    if direct and text[line:anchor].strip(" \t\u00a0\u202f\"«“„‘'—–-"):
         return None  # not at the start of a paragraph
     k = line - 1
     while k > 0 and text[k - 1].isspace():
         k -= 1
-    since = text.rfind("\n", 0, k) + 1  # the previous paragraph starts here
-    if k <= 0:
+    since = text.rfind("\n", 0, k) + 1 if k > 0 else 0  # the previous paragraph starts here
+    if k <= 0 and direct:
         return None
     named = resolver.salient_since(since, anchor)
     quoted = last if last is not None and last[0] >= since else None

@@ -70,3 +70,6 @@ class _Candidate:
     mark_end: int | None = None
     # Whether the opening mark starts a clause (after a full stop, a colon, a line break).
     opens_clause: bool = False
+    # Whether, with no speaker of its own, it takes whoever was quoted or named just
+    # before (not marks inside an interviewee's answer: they quote someone else).
+    carries_speaker: bool = True

@@ -15,6 +15,8 @@ from .cues import CueRules
 from .entities import Mention
 
 _CLOSING_MARKS = '»”"’›'
+# What may stand before an opening mark at the start of a sentence.
+_LEAD = " \t\u00a0\u202f«“„‘\"'—–-"
 # « C'est ce qu'a annoncé X », « Voilà ce qu'a affirmé X »: the sentence before is the report.
 _POINTS_BACK = re.compile(r"^(?:c['’]est|voilà|voila) ce qu(?:e\b|['’])", re.IGNORECASE)
 
@@ -29,11 +31,12 @@ def _cue_after_clauses(
     taken = [(c.start, c.end) for c in found]
     out: list[_Candidate] = []
     bounds = sorted({(start, end) for _, start, end in _real_bounds(doc)})
+    opened = {end - 1: start for start, end in quoted}  # closing mark -> opening mark
     previous: tuple[int, int] | None = None
     for real_start, real_end in bounds:
         lo, hi = finder.token_at(real_start), finder.token_at(max(real_start, real_end - 1))
         cand = _points_back(finder, lo, hi, real_start, previous) or _trailing_cue(
-            finder, lo, hi, real_start, quoted
+            finder, lo, hi, real_start, quoted, opened
         )
         previous = (real_start, real_end)
         if cand is None or cand.end - cand.start < 12:
@@ -48,15 +51,25 @@ def _cue_after_clauses(
 
 
 def _trailing_cue(
-    finder: CueRules, lo: int, hi: int, real_start: int, quoted: list[tuple[int, int]]
+    finder: CueRules,
+    lo: int,
+    hi: int,
+    real_start: int,
+    quoted: list[tuple[int, int]],
+    opened: dict[int, int],
 ) -> _Candidate | None:
     doc, text = finder.doc, finder.text
     for i in range(hi, lo, -1):
         t = doc[i]
         if t.text != "," or _inside(t.idx, quoted) or hi - i > 14:
             continue
-        if text[: t.idx].rstrip()[-1:] in _CLOSING_MARKS:
-            return None  # « … », a-t-il dit: a quotation between marks
+        mark = len(text[: t.idx].rstrip()) - 1
+        if mark >= 0 and text[mark] in _CLOSING_MARKS:
+            lead = text[real_start : opened.get(mark, real_start)].strip(_LEAD)
+            if not lead or lead.endswith(":"):
+                return None  # « … », a-t-il dit: a quotation between marks
+            # « Le « commando » avait « repéré les lieux », précise-t-elle »: the report,
+            # its quoted words nested in it
         after = finder._after_cue(i)
         if after is None or not (
             finder._inverted(after[0], hi) or _subject_first(finder, i, after[0], hi)

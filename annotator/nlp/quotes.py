@@ -205,6 +205,7 @@ class QuoteFinder(CueRules):
                 cand.kind = "partial"
                 cand.mark_end, cand.opens_clause = span.close_pos + 1, opens_clause
                 cand.speaker = partial(person_only, cand.speaker)
+                cand.carries_speaker = False
                 out.append(cand)
                 prev_direct = None
                 continue

@@ -114,10 +114,12 @@ class SpeakerResolver(NameRules):
         self._events.sort(key=lambda e: e[0])
         # Every other person named outside quotes: a pronoun may mean one of them when
         # the gender tells ("… fait sourire Sandrine Le Goff. « … », lance-t-elle").
+        # Not one named after a preposition: « cet ancien ministre de Nicolas Sarkozy …
+        # « … », nous confiait-il » is the minister.
         self._named = sorted(
             (m.entity.start, self.canonical(m))
             for m in self.persons
-            if not _inside(m.entity.start, quoted)
+            if not _inside(m.entity.start, quoted) and not _after_preposition(doc, m)
         )
         self._named_pos = [p for p, _ in self._named]
         self._event_pos = [p for p, _ in self._events]
@@ -144,9 +146,33 @@ class SpeakerResolver(NameRules):
             if not outside or not head.dep_.startswith("nsubj"):
                 continue
             # "One tenant, Amira Haddad, described …": the name is the subject's apposition.
+            if _after_preposition(self.doc, m):
+                return False  # « cet ancien ministre de Nicolas Sarkozy »: not the subject
             if head.lower_ in self.lex.titles or (t.dep_ == "appos" and head.pos_ == "NOUN"):
                 return True
-        return False
+        return self._opens_sentence(m)
+
+    def _opens_sentence(self, m: Mention) -> bool:
+        """« La jeune tête de liste Jordan Bardella, 23 ans, …, s'en est pris aux … »: a
+        name in the noun phrase that opens its sentence, before the main verb and in no
+        clause of its own, is what the sentence is about, whatever the parse calls it."""
+        doc = self.doc
+        t = doc[m.tok_start]
+        for _ in range(4):
+            if t.head.i == t.i:
+                break
+            t = t.head
+            if t.pos_ in ("VERB", "AUX") and t.dep_ != "ROOT":
+                return False  # inside another clause
+        root = t
+        if root.dep_ != "ROOT" or root.pos_ not in ("VERB", "AUX") or root.i < m.tok_end:
+            return False
+        if _after_preposition(doc, m) or any(
+            c.dep_.startswith("nsubj") and c.i < root.i for c in root.children
+        ):
+            return False
+        first = next((x for x in root.sent if not (x.is_punct or x.is_space)), None)
+        return first is not None and m.tok_start - first.i <= 5
 
     def canonical(self, m: Mention) -> Mention:
         """Return the fullest PERSON mention that ends with this mention's surname."""

@@ -1,0 +1,59 @@
+"""French speakers on real-news patterns (issue 13, item 2), on sentences written for these
+tests: quoted words inside a report whose cue comes after it, quoted words with no cue of
+their own after someone was quoted, pronouns that skip a name after a preposition, and a
+name opening a sentence the parser does not make its subject."""
+
+from __future__ import annotations
+
+from annotator.nlp import analyze
+
+from .conftest import check_offsets, find_quote
+
+
+def test_fr_report_with_quoted_words_and_its_cue_after_it() -> None:
+    text = (
+        "La ministre de la Culture Claire Vasseur s'est rendue sur place lundi.\n\n"
+        "Le « groupe très organisé » avait « sans doute repéré les lieux depuis des "
+        "semaines », précise-t-elle."
+    )
+    a = analyze(text, "fr")
+    check_offsets(text, a)
+    report = find_quote(a, "avait", "indirect")
+    assert report.speaker == "Claire Vasseur"
+    assert report.text.startswith("Le « groupe")
+    for words in ("groupe très organisé", "sans doute repéré"):
+        assert find_quote(a, words, "partial").speaker == "Claire Vasseur"
+
+
+def test_fr_quoted_words_without_a_cue_go_to_whoever_was_quoted_last() -> None:
+    text = (
+        "« L'effort demandé était trop important », a reconnu Paul Girard lundi soir. "
+        "Les heures supplémentaires seront versées « sans impôts ni charges dès l'an "
+        "prochain » et les primes seront défiscalisées."
+    )
+    a = analyze(text, "fr")
+    check_offsets(text, a)
+    assert find_quote(a, "sans impôts ni charges", "partial").speaker == "Paul Girard"
+
+
+def test_fr_pronoun_skips_a_name_after_a_preposition() -> None:
+    text = (
+        "Xavier Morel est le président de la région. Ironie, cet ancien conseiller de "
+        "Jacques Delmas est assureur de profession. « C'est tout l'enjeu », nous confiait-il "
+        "fin 2018."
+    )
+    a = analyze(text, "fr")
+    check_offsets(text, a)
+    assert find_quote(a, "tout l'enjeu", "direct").speaker == "Xavier Morel"
+
+
+def test_fr_name_opening_a_sentence_is_what_a_later_pronoun_means() -> None:
+    text = (
+        "Marine Dubreuil a présenté sa liste. « Nous gagnerons », a-t-elle lancé.\n\n"
+        "La jeune tête de liste Jordan Vasseur, 23 ans, sans prompteur et sur un ton "
+        "offensif, s'en est pris aux banques.\n\n"
+        "« Nous avons quatre mois pour faire campagne », a-t-il poursuivi."
+    )
+    a = analyze(text, "fr")
+    check_offsets(text, a)
+    assert find_quote(a, "quatre mois", "direct").speaker == "Jordan Vasseur"
