@@ -70,6 +70,8 @@ class Lexicon:
     # Words before marks that name an offence or a charge, not speech (« mis en examen
     # pour », "charged with"); finite verbs excepted (« il a accusé X de « mentir » »).
     charge_cues: frozenset[str] = frozenset()
+    # Words a title leaves in lowercase ("Gone with the Wind").
+    title_small_words: frozenset[str] = frozenset()
 
     def is_reporting_verb(self, lower: str, lemma: str) -> bool:
         """Whether a token (lowercase form and lemma) is a reporting verb."""
@@ -134,6 +136,7 @@ def get_lexicon(language: str) -> Lexicon:
         verb_endings=tuple((a, b) for a, b in raw.get("verb_endings", [])),
         slogan_cues=_lower_set(raw.get("slogan_cues", [])),
         charge_cues=_lower_set(raw.get("charge_cues", [])),
+        title_small_words=_lower_set(raw.get("title_small_words", [])),
     )
 
 

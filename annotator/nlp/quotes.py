@@ -97,6 +97,8 @@ class QuoteFinder(CueRules):
                 or self._named_as(span, open_tok)
                 or (not cue_after and before is None and self.is_recurring_term(span, open_tok))
                 or (after is None and before is None and self.is_lone_word(span, opens_clause))
+                or (not cue_after and before is None and self.is_title_case(span))
+                or (after is None and before is None and self.names_a_subject(span))
                 or (
                     # 'a “direction discrimination” task', outside reported speech
                     before is None

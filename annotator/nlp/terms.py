@@ -157,6 +157,33 @@ class TermRules:
             i += 1
         return any(t.lower_ in cues or t.lemma_.lower() in cues for t in near)
 
+    def is_title_case(self, span: MarkedSpan) -> bool:
+        """ "The Big Bang Theory", "Avengers: Endgame": two words or more, every one but
+        the small ones capitalised, no final punctuation: a title, even opening a clause."""
+        inner = self.text[span.start : span.end].rstrip()
+        words = [w.strip(_LEADING + ":,") for w in inner.split()]
+        if not 2 <= len(words) <= _TERM_WORDS or (
+            inner[-1:] in _SENTENCE_END or inner.endswith(",")
+        ):
+            return False
+        content = [w for w in words if w and w.lower() not in self.lex.title_small_words]
+        return bool(content) and all(w[:1].isupper() for w in content)
+
+    def names_a_subject(self, span: MarkedSpan) -> bool:
+        """ "“Black Panther” earned $1bn", « « Les Veilleurs » a remporté le prix »: marks
+        around the subject of a verb outside them, a verb that reports nothing."""
+        doc = self.doc
+        inner = self.text[span.start : span.end].rstrip()
+        if not inner or inner[-1] in _SENTENCE_END or len(inner.split()) > _TERM_WORDS:
+            return False
+        lo, hi = self.token_at(span.start), self.token_at(max(span.start, span.end - 1))
+        for k in range(lo, hi + 1):
+            t = doc[k]
+            head = t.head
+            if t.dep_.startswith("nsubj") and not lo <= head.i <= hi:
+                return head.pos_ in ("VERB", "AUX") and not self.is_cue_verb(head)
+        return False
+
     def is_short(self, span: MarkedSpan) -> bool:
         """Short enough to be a title, a nickname or a term."""
         inner = self.text[span.start : span.end].rstrip()

@@ -86,3 +86,16 @@ def test_fr_recurring_group_name_before_a_reporting_verb_is_not_a_quote() -> Non
         "les bonnets verts lundi."
     )
     assert _quoted(text, "fr") == []
+
+
+def test_en_title_case_words_opening_a_sentence_are_a_title() -> None:
+    text = (
+        "The studio had a good year. “The Silent Harbour Files” opened in March to strong "
+        "reviews."
+    )
+    assert _quoted(text, "en") == []
+
+
+def test_fr_marks_around_the_subject_of_a_verb_that_reports_nothing_are_a_title() -> None:
+    text = "Le festival a fermé ses portes. « Les Veilleurs de la dune » a remporté le prix."
+    assert _quoted(text, "fr") == []
