@@ -193,6 +193,13 @@ class NameRules:
         lo = head.i
         while lo > 0:
             t = doc[lo - 1]
+            if t.dep_ == "case" and t.head.dep_ == "poss" and t.head.head.i == head.i:
+                # "Paris prosecutor's office": the owner is part of the name
+                if t.head.pos_ in ("NOUN", "PROPN"):
+                    lo = t.head.left_edge.i
+                    while lo < head.i and doc[lo].pos_ == "DET":
+                        lo += 1
+                break
             if t.head.i != head.i or t.dep_ not in ("amod", "compound", "nmod:poss", "poss"):
                 break
             if t.dep_ in ("poss", "nmod:poss") and t.pos_ in ("PRON", "DET"):

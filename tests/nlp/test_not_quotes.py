@@ -90,8 +90,7 @@ def test_fr_recurring_group_name_before_a_reporting_verb_is_not_a_quote() -> Non
 
 def test_en_title_case_words_opening_a_sentence_are_a_title() -> None:
     text = (
-        "The studio had a good year. “The Silent Harbour Files” opened in March to strong "
-        "reviews."
+        "The studio had a good year. “The Silent Harbour Files” opened in March to strong reviews."
     )
     assert _quoted(text, "en") == []
 
