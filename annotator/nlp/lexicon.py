@@ -64,6 +64,12 @@ class Lexicon:
     # Endings of inflected forms and of the infinitive they come from (« raconte » ->
     # « raconter »), for the forms the lemmatizer gets wrong (« raconte-t-elle »).
     verb_endings: tuple[tuple[str, str], ...] = ()
+    # Days, months and times of day: after a cue they say when, not who (« a annoncé
+    # dimanche X »).
+    time_words: frozenset[str] = frozenset()
+    # Words of quantity before a described source, left out of it (« de nombreux
+    # observateurs » -> « observateurs »).
+    quantifiers: frozenset[str] = frozenset()
     # Words near a list of quotations that make them slogans read or chanted, not said
     # (« pancarte », « scander », "banner", "chant").
     slogan_cues: frozenset[str] = frozenset()
@@ -134,6 +140,8 @@ def get_lexicon(language: str) -> Lexicon:
         descriptor_links=_lower_set(raw.get("descriptor_links", [])),
         institution_names=_lower_set(raw.get("institution_names", [])),
         verb_endings=tuple((a, b) for a, b in raw.get("verb_endings", [])),
+        time_words=_lower_set(raw.get("time_words", [])),
+        quantifiers=_lower_set(raw.get("quantifiers", [])),
         slogan_cues=_lower_set(raw.get("slogan_cues", [])),
         charge_cues=_lower_set(raw.get("charge_cues", [])),
         title_small_words=_lower_set(raw.get("title_small_words", [])),

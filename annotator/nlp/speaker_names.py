@@ -189,6 +189,8 @@ class NameRules:
         lex = self.lex
         if head.lower_ in lex.not_speakers or head.lemma_.lower() in lex.not_speakers:
             return None
+        if head.lower_ in lex.time_words:
+            return None  # « jeudi », "on Tuesday": when it was said
         doc = self.doc
         lo = head.i
         while lo > 0:
@@ -222,6 +224,8 @@ class NameRules:
             hi = end
         if hi - lo >= _DESCRIPTOR_WORDS:
             hi = head.i
+        while lo < head.i and doc[lo].lower_ in lex.quantifiers:
+            lo += 1  # « selon de nombreux observateurs »: the observers
         start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
         text = self.text[start:end]
         institution = head.lower_ in lex.institutions or head.lemma_.lower() in lex.institutions

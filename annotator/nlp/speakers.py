@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from .entities import Mention
 from .lexicon import Lexicon, first_name_gender
-from .speaker_names import NameRules, _inside
+from .speaker_names import DESCRIPTOR, NameRules, _inside
 
 # How far a noun phrase after a cue verb may run before the name ("a ajouté le ministre X").
 _NP_WINDOW = 8
@@ -218,8 +218,21 @@ class SpeakerResolver(NameRules):
         return m
 
     def note_speaker(self, pos: int, mention: Mention) -> None:
-        """Record a resolved speaker as salient from pos on."""
-        if mention.entity.label != "PERSON":
+        """Record a resolved speaker as salient from pos on: a person, or an unnamed source
+        ("a white-haired man said … he added"), of the gender its noun tells if any."""
+        if mention.entity.label == DESCRIPTOR:
+            head = next(
+                (
+                    self.doc[i]
+                    for i in range(mention.tok_start, mention.tok_end)
+                    if not mention.tok_start <= self.doc[i].head.i < mention.tok_end
+                ),
+                None,
+            )
+            gender = self._np_gender(head) if head is not None else None
+            if gender is not None:
+                self._gender.setdefault(mention.entity.text, gender)
+        elif mention.entity.label != "PERSON":
             return
         idx = bisect.bisect_right(self._event_pos, pos)
         self._event_pos.insert(idx, pos)
@@ -354,6 +367,8 @@ class SpeakerResolver(NameRules):
             t = doc[j]
             if t.is_space and "\n" in t.text:
                 break
+            if t.lower_ in self.lex.time_words and title is None:
+                continue  # « a annoncé dimanche Edouard Philippe »: when, not who
             m = self.mention_at(j)
             if m is not None and _possessive(doc, m.tok_end):
                 continue  # "the Council's spokeswoman": the organisation owns the title

@@ -18,3 +18,14 @@ def test_en_an_institution_with_its_owner_is_the_speaker_as_written() -> None:
     q = find_quote(a, "placed in custody", "indirect")
     assert q.speaker == "Lyon prosecutor's office"
     assert q.speaker_type == "organisation"
+
+
+def test_en_a_pronoun_after_an_unnamed_source_means_that_source() -> None:
+    text = (
+        "“Nobody listens to us,” a retired miner said at the roundabout. Lorries slowed "
+        "down to look at the banners.\n\nIt was cold. “We will stay here all winter,” he "
+        "added."
+    )
+    a = analyze(text, "en")
+    check_offsets(text, a)
+    assert find_quote(a, "all winter", "direct").speaker == "retired miner"

@@ -57,3 +57,20 @@ def test_fr_name_opening_a_sentence_is_what_a_later_pronoun_means() -> None:
     a = analyze(text, "fr")
     check_offsets(text, a)
     assert find_quote(a, "quatre mois", "direct").speaker == "Jordan Vasseur"
+
+
+def test_fr_a_day_after_the_cue_is_not_the_speaker() -> None:
+    text = (
+        "Le gouvernement prépare une plateforme de signalement. Elle sera ouverte en "
+        "novembre, a annoncé dimanche Jean Dufresne."
+    )
+    a = analyze(text, "fr")
+    check_offsets(text, a)
+    assert find_quote(a, "ouverte en novembre", "indirect").speaker == "Jean Dufresne"
+
+
+def test_fr_quantity_words_are_not_part_of_a_described_source() -> None:
+    text = "Selon de nombreux observateurs, la réforme sera retirée avant l'été."
+    a = analyze(text, "fr")
+    check_offsets(text, a)
+    assert find_quote(a, "réforme sera retirée", "indirect").speaker == "observateurs"
