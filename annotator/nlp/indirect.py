@@ -19,10 +19,14 @@ from .cues import CueRules
 from .entities import Mention
 from .indirect_cues import _according_candidate, _cue_after_clauses
 from .spans import starts_between
+from .speaker_names import INSTITUTION
 
 # Tokens that may stand between a reporting verb and "que"/"that".
 _BETWEEN_POS = {"ADV", "AUX", "PRON", "PART", "ADP", "DET", "NOUN", "PROPN", "ADJ", "SPACE"}
 
+
+# What « Pour X, … » must name to report speech.
+_POUR_LABELS = {"PERSON", "ORG", INSTITUTION}
 
 # A clause opening with these is a question or an infinitive, not a reported statement.
 _NOT_REPORTED = {"whether", "if", "why", "how", "what", "when", "where", "who", "to", "«", "“"}
@@ -103,10 +107,12 @@ def indirect_candidates(finder: CueRules, quoted: list[tuple[int, int]]) -> list
                     finder, sent, tok, seq or person_only_seq, first_word, (real_start, real_end)
                 )
                 if cand is not None and person_only_seq:
-                    # Only sentence-initial « Pour X, … » naming a person reports speech.
+                    # Only sentence-initial « Pour X, … » naming a person, an organisation
+                    # or an institution reports speech (« Pour le syndicat, … »; not
+                    # « Pour le moment, … »).
                     found = cand.speaker()
                     initial = first_word is not None and first_word.i == tok.i
-                    if not initial or found is None or found.entity.label != "PERSON":
+                    if not initial or found is None or found.entity.label not in _POUR_LABELS:
                         cand = None
                 if cand is not None and last is not None and cand.start < last.end:
                     # « X a estimé que …, selon un communiqué »: the report is the clause.

@@ -141,6 +141,26 @@ def _according_candidate(
             break
     pos = tok.idx
     speaker: Callable[[], Mention | None] = partial(finder.res.resolve_noun_phrase, np_start, pos)
+    if np_start < len(doc) and doc[np_start].lower_ in finder.lex.relative_pronouns:
+        # « a précisé la gendarmerie, selon laquelle l'automobiliste a pris la fuite »:
+        # what follows is the report, the noun before is who makes it.
+        j = tok.i - 1
+        while j >= 0 and (doc[j].is_punct or doc[j].is_space):
+            j -= 1
+        if j < 0 or doc[j].pos_ not in ("NOUN", "PROPN"):
+            return None
+        start, end = _trim(text, doc[np_start].idx + len(doc[np_start].text), sent_end)
+        if end - start < 3:
+            return None
+        antecedent = doc[j]
+        return _Candidate(
+            pos,
+            "indirect",
+            start,
+            end,
+            (tok.idx, start),
+            partial(_antecedent_speaker, finder, antecedent),
+        )
     if first_word is not None and first_word.i >= tok.i - 1:
         if comma is None or doc[comma].text != ",":
             return None
@@ -157,10 +177,32 @@ def _according_candidate(
         if tok.i == 0 or doc[tok.i - 1].text != ",":
             return None
         start, end = _trim(text, sent_start, tok.idx)
+        lead = range(finder.token_at(sent_start), tok.i)
+        if (
+            comma is not None
+            and doc[comma].text == ","
+            and not any(_is_finite(doc[k]) for k in lead)
+        ):
+            # « La veille, selon le ministère, près de 290 000 personnes avaient manifesté »:
+            # set off in the middle of a sentence whose verb comes after it.
+            start, end = _trim(text, doc[comma].idx + 1, sent_end)
     if end - start < 3:
         return None
     cue_end = doc[np_start - 1].idx + len(doc[np_start - 1].text)
     return _Candidate(pos, "indirect", start, end, (tok.idx, cue_end), speaker)
+
+
+def _antecedent_speaker(finder: CueRules, antecedent: Token) -> Mention | None:
+    """Who « selon laquelle » refers to: the noun before it (« la gendarmerie »), or, for
+    an idea (« Elle soutient l'idée selon laquelle »), the subject of the verb above it."""
+    found = finder.res.resolve_token(antecedent, antecedent.idx, describe=True)
+    if found is not None:
+        return found
+    verb = antecedent.head
+    for child in verb.children:
+        if child.dep_.startswith("nsubj") and verb.pos_ in ("VERB", "AUX"):
+            return finder.res.resolve_token(child, child.idx, describe=True)
+    return None
 
 
 def _past_relative(doc: Doc, comma: int, end: int) -> int:

@@ -67,6 +67,8 @@ class Lexicon:
     # Days, months and times of day: after a cue they say when, not who (« a annoncé
     # dimanche X »).
     time_words: frozenset[str] = frozenset()
+    # « selon laquelle », "according to whom": the report follows, its source is before.
+    relative_pronouns: frozenset[str] = frozenset()
     # Words of quantity before a described source, left out of it (« de nombreux
     # observateurs » -> « observateurs »).
     quantifiers: frozenset[str] = frozenset()
@@ -141,6 +143,7 @@ def get_lexicon(language: str) -> Lexicon:
         institution_names=_lower_set(raw.get("institution_names", [])),
         verb_endings=tuple((a, b) for a, b in raw.get("verb_endings", [])),
         time_words=_lower_set(raw.get("time_words", [])),
+        relative_pronouns=_lower_set(raw.get("relative_pronouns", [])),
         quantifiers=_lower_set(raw.get("quantifiers", [])),
         slogan_cues=_lower_set(raw.get("slogan_cues", [])),
         charge_cues=_lower_set(raw.get("charge_cues", [])),

@@ -372,7 +372,7 @@ class SpeakerResolver(NameRules):
             m = self.mention_at(j)
             if m is not None and _possessive(doc, m.tok_end):
                 continue  # "the Council's spokeswoman": the organisation owns the title
-            if m is not None and m.entity.label != "PERSON" and _after_preposition(doc, m):
+            if m is not None and m.entity.label != "PERSON" and _after_preposition(doc, m, i):
                 continue  # « a déclaré à l’AFP sa porte-parole »: told to, not by
             if m is not None and title is not None and self._object_of_title(title_tok, m):
                 # "a spokeswoman for House Speaker Gregory Lang", « la porte-parole du
@@ -432,11 +432,12 @@ class SpeakerResolver(NameRules):
         )
 
 
-def _after_preposition(doc: Doc, m: Mention) -> bool:
+def _after_preposition(doc: Doc, m: Mention, since: int = 0) -> bool:
+    """Whether a preposition (at token since or later) stands before the mention."""
     i = m.tok_start - 1
-    while i >= 0 and doc[i].pos_ == "DET":
+    while i >= since and doc[i].pos_ == "DET":
         i -= 1
-    return i >= 0 and doc[i].pos_ == "ADP"
+    return i >= since and doc[i].pos_ == "ADP"
 
 
 def _possessive(doc: Doc, i: int) -> bool:
