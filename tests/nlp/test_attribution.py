@@ -47,8 +47,10 @@ def test_fr_title_object_pronoun_and_organisation() -> None:
     a = _analyze(text, "fr")
     assert find_quote(a, "fera fuir", "indirect").speaker == "Bertrand Maillot"
     assert find_quote(a, "serait évalué", "indirect").speaker == "Nadia Ferrand"
-    # A speaker is a person (the gold set's convention): « selon le SASO » names none.
-    assert find_quote(a, "quinze infirmiers", "indirect").speaker is None
+    # Organisations speak too (issue 13, item 2): « selon le SASO » is the union.
+    q = find_quote(a, "quinze infirmiers", "indirect")
+    assert q.speaker == "SASO"
+    assert q.speaker_type == "organisation"
 
 
 def test_fr_coordinated_que_clauses_are_one_report() -> None:

@@ -38,7 +38,7 @@ EXPECTED: dict[str, list[tuple[str, str, str]]] = {
     "fr-03-urgences-nantes.txt": [
         ("direct", "Anne-Laure Guéguen", "Certaines nuits, nous sommes deux infirmières"),
         ("direct", "Anne-Laure Guéguen", "Des patients âgés attendent parfois dix heures"),
-        ("indirect", None, "il manque une quinzaine d’infirmiers et six médecins"),
+        ("indirect", "SASO", "il manque une quinzaine d’infirmiers et six médecins"),
         ("partial", "Marc-Antoine Leroux", "extrêmement tendue"),
         ("indirect", "Marc-Antoine Leroux", "vingt-deux postes avaient été ouverts"),
         ("direct", "Marc-Antoine Leroux", "Nous ne manquons pas de budget, nous manquons"),
