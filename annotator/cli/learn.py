@@ -15,8 +15,9 @@ from annotator.cli.common import EXIT_OK, EXIT_USAGE
 def add_learn_commands(sub: Any) -> None:
     learn = sub.add_parser(
         "learn",
-        help="train a classifier per article-level variable on the coded articles and report "
-        "how well it codes, cross-validated (accuracy, macro F1, alpha against the coders)",
+        help="train a classifier per article-level variable on the coded articles, and per "
+        "unit variable (a claim's position) on the coded units, and report how well it "
+        "codes, cross-validated (accuracy, macro F1, alpha against the coders)",
     )
     learn.add_argument("project", type=Path)
     _common(learn)
@@ -24,8 +25,8 @@ def add_learn_commands(sub: Any) -> None:
     learn.add_argument("--format", choices=["table", "json"], default="table")
     suggest = sub.add_parser(
         "suggest",
-        help="predict the variables for the articles not coded yet; kept as suggestions, "
-        "never as codes; one JSON line per article and variable",
+        help="predict the variables for the articles (and units) not coded yet; kept as "
+        "suggestions, never as codes; one JSON line per article (or unit) and variable",
     )
     suggest.add_argument("project", type=Path)
     _common(suggest)
@@ -34,7 +35,9 @@ def add_learn_commands(sub: Any) -> None:
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--variables", metavar="A,B,...", help="article-level variables (default: all learnable)"
+        "--variables",
+        metavar="A,B,...",
+        help="article-level or unit variables (default: all learnable)",
     )
     parser.add_argument(
         "--from",
@@ -53,11 +56,16 @@ def _names(args: argparse.Namespace) -> list[str] | None:
 
 def _learn(args: argparse.Namespace) -> int:
     from annotator.services.learn import learn, report_dict
+    from annotator.services.learn_units import keep_unit_reports, learn_units, split_names
     from annotator.store import Project, ProjectError
 
     try:
         with Project.open(args.project) as project:
-            reports = learn(project, _names(args), args.coder, folds=args.folds)
+            article_names, units = split_names(project.codebook(), _names(args))
+            reports = learn(project, article_names, args.coder, folds=args.folds)
+            unit_reports = learn_units(project, units, args.coder, folds=args.folds)
+            keep_unit_reports(project, unit_reports)
+            reports += unit_reports
     except (ProjectError, ValueError) as exc:
         print(f"annotator: {args.project}: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -69,11 +77,12 @@ def _learn(args: argparse.Namespace) -> int:
         f"{'alpha':>6} {'baseline':>8}"
     )
     for r in reports:
+        name = f"{r.name} (unit)" if r.level == "unit" else r.name
         if r.note:
-            print(f"{r.name:<24} {r.items:>5} {r.classes:>7}  {r.note}")
+            print(f"{name:<24} {r.items:>5} {r.classes:>7}  {r.note}")
             continue
         print(
-            f"{r.name:<24} {r.items:>5} {r.classes:>7} {_n(r.accuracy):>8} {_n(r.macro_f1):>8} "
+            f"{name:<24} {r.items:>5} {r.classes:>7} {_n(r.accuracy):>8} {_n(r.macro_f1):>8} "
             f"{_n(r.alpha):>6} {_n(r.baseline_macro_f1):>8}"
         )
         if r.rare:
@@ -87,11 +96,14 @@ def _n(value: float | None) -> str:
 
 def _suggest(args: argparse.Namespace) -> int:
     from annotator.services.learn import suggest
+    from annotator.services.learn_units import split_names, suggest_units
     from annotator.store import Project, ProjectError
 
     try:
         with Project.open(args.project) as project:
-            suggestions = suggest(project, _names(args), args.coder)
+            article_names, units = split_names(project.codebook(), _names(args))
+            suggestions: list[Any] = suggest(project, article_names, args.coder)
+            suggestions += suggest_units(project, units, args.coder)
     except (ProjectError, ValueError) as exc:
         print(f"annotator: {args.project}: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import warnings
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -48,6 +48,8 @@ class VariableReport:
     name: str
     items: int
     classes: int
+    #: "article", or "unit" for a unit category's variable (a claim's position).
+    level: str = "article"
     accuracy: float | None = None
     macro_f1: float | None = None
     alpha: float | None = None
@@ -57,6 +59,8 @@ class VariableReport:
     #: Values coded too rarely to be learned well (the others were evaluated with them).
     rare: str = ""
     counts: dict[str, int] = field(default_factory=dict)
+    #: Item id -> the cross-validated prediction (by a model that never saw the item).
+    predictions: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -143,14 +147,14 @@ def _model(seed: int) -> Any:
     )
 
 
-def _too_few(counts: Counter[str], folds: int) -> str:
+def _too_few(counts: Counter[str], folds: int, noun: str = "articles") -> str:
     """Why a variable cannot be learned yet ("" when it can): two of its values at least
     must each be coded ``folds`` times (every fold then sees both). Rarer values do not
     hold the others back: they are learned with them, and named by ``_rare``."""
     needed = max(MIN_PER_VALUE, folds)
     if len(counts) < 2:
         return (
-            f"needs coded articles with at least two different values "
+            f"needs coded {noun} with at least two different values "
             f"(has {sum(counts.values())} coded, all {next(iter(counts), 'none')})"
         )
     if sum(1 for n in counts.values() if n >= needed) >= 2:
@@ -158,7 +162,7 @@ def _too_few(counts: Counter[str], folds: int) -> str:
     short = {value: needed - n for value, n in counts.items() if n < needed}
     more = ", ".join(f"{n} more coded {value!r}" for value, n in sorted(short.items()))
     return (
-        f"too few coded articles: needs {more} (each value at least {needed} times; "
+        f"too few coded {noun}: needs {more} (each value at least {needed} times; "
         f"two values so coded are enough to start)"
     )
 
@@ -176,11 +180,14 @@ def _rare(counts: Counter[str], folds: int) -> str:
 def evaluate_variable(
     variable: Variable,
     labels: dict[str, str],
-    texts: dict[str, str],
+    texts: Mapping[str, Any],
     folds: int = 5,
     seed: int = 0,
+    model: Callable[[int], Any] = _model,
+    noun: str = "articles",
 ) -> VariableReport:
-    """Cross-validated figures for one variable."""
+    """Cross-validated figures for one variable: ``labels`` maps item ids to the values
+    coded, ``texts`` item ids to what ``model`` (built with a seed) learns from."""
     from sklearn.metrics import accuracy_score, f1_score
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
@@ -188,7 +195,7 @@ def evaluate_variable(
     y = [labels[a] for a in ids]
     counts = Counter(y)
     report = VariableReport(variable.name, len(ids), len(counts), counts=dict(counts))
-    report.note = _too_few(counts, folds)
+    report.note = _too_few(counts, folds, noun)
     if report.note:
         return report
     report.rare = _rare(counts, folds)
@@ -196,7 +203,7 @@ def evaluate_variable(
     with warnings.catch_warnings():
         # A rare value missing from some folds is what ``rare`` reports.
         warnings.simplefilter("ignore", UserWarning)
-        predicted = list(cross_val_predict(_model(seed), [texts[a] for a in ids], y, cv=splits))
+        predicted = list(cross_val_predict(model(seed), [texts[a] for a in ids], y, cv=splits))
     majority = counts.most_common(1)[0][0]
     report.accuracy = round(float(accuracy_score(y, predicted)), 3)
     report.macro_f1 = round(float(f1_score(y, predicted, average="macro", zero_division=0)), 3)
@@ -213,6 +220,7 @@ def evaluate_variable(
         order = None
     alpha = krippendorff_alpha(ReliabilityData.from_mapping(coded, level, order), level)
     report.alpha = None if alpha is None else round(alpha, 3)
+    report.predictions = {a: str(p) for a, p in zip(ids, predicted, strict=True)}
     return report
 
 
@@ -250,6 +258,7 @@ def learn(
 def report_dict(report: VariableReport) -> dict[str, Any]:
     out = asdict(report)
     out.pop("counts")
+    out.pop("predictions")
     for optional in ("note", "rare"):
         if not out[optional]:
             out.pop(optional)

@@ -123,6 +123,7 @@ class CodingStore:
         count = self.variable_usage(variable_id)
         self.db.execute("delete from codings where variable_id = ?", [variable_id])
         self.db.execute("delete from code_suggestions where variable_id = ?", [variable_id])
+        self.db.execute("delete from unit_suggestions where variable_id = ?", [variable_id])
         path = "$." + json.dumps(variable_id)
         self.db.execute(
             "update annotations set attributes = json_remove(attributes, ?)"

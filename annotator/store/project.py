@@ -43,6 +43,7 @@ from annotator.store.rows import (
 )
 from annotator.store.schema import SCHEMA_VERSION, altered, migrate, schema_version, text_hash
 from annotator.store.scratch import remove_dead_leftovers, remove_scratch, scratch_path
+from annotator.store.suggestions import UnitSuggestionStore
 from annotator.store.transfer import TransferStore
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -77,7 +78,7 @@ class WriterDatabase(sqlite_utils.Database):
             self.conn.commit()
 
 
-class Project(ListingStore, ActorStore, CodingStore, TransferStore):
+class Project(ListingStore, ActorStore, CodingStore, TransferStore, UnitSuggestionStore):
     """Repository over one project file."""
 
     def __init__(self, path: Path, db: sqlite_utils.Database) -> None:

@@ -343,6 +343,27 @@ def _v9_code_suggestions(db: sqlite_utils.Database) -> None:
     db.table("code_suggestions").create_index(["variable_id"])
 
 
+def _v10_unit_suggestions(db: sqlite_utils.Database) -> None:
+    # What a classifier trained on the coded units predicts for a unit's variable not
+    # coded yet (a claim's position): suggestions, never codes, one per unit and variable.
+    # Keyed by the unit's annotation id without a foreign key, so deleting a span needs no
+    # extra step: a suggestion whose span is gone is never read (reads join annotations).
+    db.table("unit_suggestions").create(
+        {
+            "annotation_id": str,
+            "variable_id": str,
+            "article_id": str,
+            "value": str,
+            "confidence": float,
+            "made": str,
+        },
+        pk=("annotation_id", "variable_id"),
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db.table("unit_suggestions").create_index(["variable_id"])
+    db.table("unit_suggestions").create_index(["article_id"])
+
+
 MIGRATIONS: list[Migration] = [
     _v1_initial,
     _v2_section_hash_indexes,
@@ -353,6 +374,7 @@ MIGRATIONS: list[Migration] = [
     _v7_speaker_types,
     _v8_actor_gender,
     _v9_code_suggestions,
+    _v10_unit_suggestions,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

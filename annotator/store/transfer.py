@@ -38,6 +38,7 @@ _ARTICLE_TABLES = (
     "decisions",
     "assignments",
     "code_suggestions",
+    "unit_suggestions",
 )
 
 
