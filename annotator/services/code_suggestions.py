@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Collection
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from annotator.core import Decision, Variable, now_iso
@@ -167,3 +168,9 @@ def coding_order(project: Project) -> dict[str, Any]:
     except ValueError:
         return {}
     return order if isinstance(order, dict) else {}
+
+
+def train_file(path: Path, coder: str) -> int:
+    """``train_and_suggest`` on the project file at ``path`` (for a child process)."""
+    with Project.open(path) as project:
+        return train_and_suggest(project, coder)

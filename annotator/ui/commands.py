@@ -13,7 +13,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from annotator.core import Annotation, Quote, SuggestionDecision
+from annotator.core import Annotation, Decision, Quote, SuggestionDecision
 from annotator.services import coding
 from annotator.store import Project, ProjectError
 
@@ -202,16 +202,28 @@ class SetArticleValue(_ValueEdit):
         self.coder = coder
         self.variable_id = variable_id
         self.scope = "article"
+        #: The decision on the machine's suggestion this answer was (undone with it).
+        self.decision: Decision | None = None
 
     def apply(self) -> None:
         coding.set_article_value(
             self.project, self.article_id, self.coder, self.variable_id, self.new
         )
+        if self.decision is not None:
+            self.project.add_decision(self.decision)
 
     def revert(self) -> None:
         coding.set_article_value(
             self.project, self.article_id, self.coder, self.variable_id, self.old
         )
+        if self.decision is not None:
+            self.project.delete_decision(self.decision.id)
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt API)
+        merged = super().mergeWith(other)
+        if merged and isinstance(other, SetArticleValue) and other.decision is not None:
+            self.decision = other.decision
+        return merged
 
 
 class SetAnnotationMemo(_ValueEdit):

@@ -2,13 +2,16 @@
 
 Every accepted or overridden suggestion in the article form is recorded as a decision
 (like decisions on quotes). After every ``every`` new answers to learnable variables the
-model is trained again in a background thread, on its own connection to the project file
-(never in the window's thread): the cross-validated report, then suggestions for the
-articles not coded yet; the form then shows them and how good they are.
+model is trained again in the background, in a child process with its own connection to
+the project file (never in the window's thread, nor holding its interpreter): the
+cross-validated report, then suggestions for the articles not coded yet; the form then shows
+them and how good they are.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,10 +26,10 @@ from annotator.services.code_suggestions import (
     quality_lines,
     record_code_decision,
     record_order,
-    train_and_suggest,
+    train_file,
 )
 from annotator.services.learn import LEARNABLE
-from annotator.store import Project
+from annotator.ui.commands import SetArticleValue
 from annotator.ui.errors import user_message
 
 if TYPE_CHECKING:
@@ -38,7 +41,10 @@ STATUS_MS = 5000
 
 
 class LearnWorker(QThread):
-    """Runs services.code_suggestions.train_and_suggest on its own Project."""
+    """Runs services.code_suggestions.train_and_suggest in a child process on its own
+    connection to the file; this thread only waits for it. In a thread of the window's
+    process, the training's Python work took the interpreter from the window for up to
+    tens of milliseconds at a time (``python -m bench learn`` measures the event loop)."""
 
     succeeded = Signal(int)  # suggestions stored
     failed = Signal(str)
@@ -50,8 +56,10 @@ class LearnWorker(QThread):
 
     def run(self) -> None:
         try:
-            with Project.open(self.project_path) as project:
-                stored = train_and_suggest(project, self.coder)
+            # spawn, not fork: a forked copy of a process running Qt threads can deadlock.
+            context = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+                stored = pool.submit(train_file, self.project_path, self.coder).result()
             self.succeeded.emit(stored)
         except Exception as exc:  # shown to the researcher; the window must survive it
             self.failed.emit(user_message(exc))
@@ -136,9 +144,18 @@ class MachineCoder(QObject):
         variable = self.window.codebook.variable(variable_id)
         if project is None or variable is None or not isinstance(suggestion, CodeSuggestion):
             return
-        record_code_decision(
+        decision = record_code_decision(
             project, article_id, variable, self.window.settings.coder, suggestion, kept
         )
+        # The answer's undo step takes the decision back with it (and redo brings it back).
+        stack = self.window.coding.stack
+        top = stack.command(stack.index() - 1) if stack.index() > 0 else None
+        if (
+            isinstance(top, SetArticleValue)
+            and top.article_id == article_id
+            and top.variable_id == variable_id
+        ):
+            top.decision = decision
 
     def _counted(self, _article_id: str, variable_id: str, _old: Any, new: Any) -> None:
         variable = self.window.codebook.variable(variable_id)

@@ -90,9 +90,15 @@ def test_the_suggestion_shows_in_place_as_the_machines_and_one_key_accepts_it(
     assert decision.suggestion["variable"] == "topic" and decision.suggestion["value"] == "1"
     assert 0.5 < decision.suggestion["confidence"] <= 1
     assert decision.result == {"value": "1"}
-    # Undo takes the code back; the suggestion is offered again.
+    # Undo takes the code and the decision back; the suggestion is offered again.
     window.coding.stack.undo()
     assert field.value() is None and chip.isVisible()
+    with Project.open(path) as other:
+        assert other.decisions(sport) == []
+        assert [c for c in other.codings(sport) if c.variable_id == TOPIC.id] == []
+    window.coding.stack.redo()
+    with Project.open(path) as other:
+        assert [d.decision for d in other.decisions(sport)] == ["accepted"]
 
 
 def test_any_other_answer_overrides_the_suggestion_and_is_recorded(
