@@ -89,8 +89,8 @@ def quality_lines(project: Project) -> dict[str, str]:
     lines: dict[str, str] = {}
     for row in learn_report(project).get("variables", []):
         name = str(row.get("name", ""))
-        if not name:
-            continue
+        if not name or row.get("level", "article") != "article":
+            continue  # unit variables are shown with the unit form, not here
         if row.get("note"):
             lines[name] = f"{name}: no suggestions yet, {row['note']}"
             continue
