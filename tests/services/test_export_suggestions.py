@@ -8,7 +8,11 @@ import csv
 import openpyxl
 
 from annotator.core import Coding
-from annotator.services.code_suggestions import article_suggestions, record_code_decision
+from annotator.services.code_suggestions import (
+    article_suggestions,
+    quality_lines,
+    record_code_decision,
+)
 from annotator.services.exports import export_project
 from annotator.services.learn import suggest
 from annotator.store import Project
@@ -82,3 +86,19 @@ def test_decisions_sheet_reads_a_decided_code_as_variable_and_values(tmp_path):
         offered.value,
         other,
     )
+
+
+def test_quality_lines_say_alpha_items_and_leave_unit_variables_to_the_unit_form(tmp_path):
+    path = make(tmp_path)
+    with Project.open(path) as project:
+        project.set_meta(
+            "learn_report",
+            '{"variables": [{"name": "topic", "items": 240, "alpha": 0.714},'
+            ' {"name": "conflict", "items": 12, "note": "needs 3 more coded \'1\'"},'
+            ' {"name": "topic", "level": "unit", "items": 9, "alpha": 0.1}]}',
+        )
+        lines = quality_lines(project)
+    assert lines == {
+        "topic": "topic: α 0.71, 240 articles, cross-validated",
+        "conflict": "conflict: no suggestions yet, needs 3 more coded '1'",
+    }
