@@ -358,7 +358,9 @@ def _persons_from_orgs(doc: Doc, text: str, lex: Lexicon, mentions: list[Mention
         if any(t.lower_.rstrip(".") in org_words for t in tokens):
             out.append(m)
             continue
-        if n <= 3 and all(name_like(t.text) for t in tokens) and tokens[-1].text in surnames:
+        after_article = m.tok_start > 0 and doc[m.tok_start - 1].lower_ in _ARTICLES
+        named = all(name_like(t.text) for t in tokens) and tokens[-1].text in surnames
+        if n <= 3 and named and not after_article:  # not "the Data Retention Bill"
             out.append(relabel(m, "PERSON"))  # "Hori Parata", and "Parata" said
             continue
         first = next((t.i for t in tokens if first_name_gender(t.text, lex)), None)
