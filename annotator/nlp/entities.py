@@ -33,7 +33,8 @@ LABEL_MAP = {
 }
 
 _STRIP = set(" \t\r\n\u00a0\u202f\u2009\"'«»“”‘’„‹›,;:!?()[]{}<>-–—/\\*•·…|")
-_NEWLINE_SPLIT = re.compile(r"\s*\n\s*")
+# Line breaks, and slashes between names ("Thomas Coex/AFP/Getty Images": a photo credit).
+_NEWLINE_SPLIT = re.compile(r"\s*\n\s*|(?<=\w)/(?=[A-Z])")
 # Datelines are looked for in the first lines only: the title, the lead, the tag.
 _DATELINE_LINES = 12
 

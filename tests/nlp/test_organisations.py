@@ -84,3 +84,9 @@ def test_an_organisation_found_once_is_found_at_each_mention() -> None:
         "Tarneaud did not comment."
     )
     assert _of(text, "en") == ["Tarneaud", "Tarneaud"]
+
+
+def test_a_photo_credit_is_a_person_and_agencies() -> None:
+    text = "Netanyahu celebrates his victory. (Thomas Coex/AFP/Getty Images)\n\nObama called him."
+    entities = {(e.text, e.label) for e in analyze(text, "en").entities}
+    assert {("Thomas Coex", "PERSON"), ("AFP", "ORG"), ("Getty Images", "ORG")} <= entities
