@@ -15,6 +15,8 @@ from .cues import CueRules
 from .entities import Mention
 
 _CLOSING_MARKS = '»”"’›'
+# How far from the end of its sentence a cue after the report may stand (in tokens).
+_TRAILING_WINDOW = 14
 # What may stand before an opening mark at the start of a sentence.
 _LEAD = " \t\u00a0\u202f«“„‘\"'—–-"
 # « C'est ce qu'a annoncé X », « Voilà ce qu'a affirmé X »: the sentence before is the report.
@@ -61,9 +63,13 @@ def _trailing_cue(
     doc, text = finder.doc, finder.text
     for i in range(hi, lo, -1):
         t = doc[i]
-        if t.text != "," or _inside(t.idx, quoted) or hi - i > 14:
+        # 'Children "will have a different view," he said': the comma inside the marks
+        inner_comma = t.idx in opened and text[t.idx - 1 : t.idx] == ","
+        if hi - i > _TRAILING_WINDOW or not (
+            inner_comma or (t.text == "," and not _inside(t.idx, quoted))
+        ):
             continue
-        mark = len(text[: t.idx].rstrip()) - 1
+        mark = t.idx if inner_comma else len(text[: t.idx].rstrip()) - 1
         if mark >= 0 and text[mark] in _CLOSING_MARKS:
             lead = text[real_start : opened.get(mark, real_start)].strip(_LEAD)
             if not lead or lead.endswith(":"):
@@ -84,7 +90,7 @@ def _trailing_cue(
             continue
         if not any(_is_finite(doc[k]) for k in range(lo, i)):
             return None  # not a statement: « Des mesures à prendre au sérieux, … »
-        start, end = _trim(text, real_start, t.idx)
+        start, end = _trim(text, real_start, t.idx + (1 if inner_comma else 0))
         return _Candidate(
             doc[v].idx, "indirect", start, end, finder.cue_span(v), partial(speaker, doc[v].idx)
         )

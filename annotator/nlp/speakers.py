@@ -369,6 +369,17 @@ class SpeakerResolver(NameRules):
                 break
             if t.lower_ in self.lex.time_words and title is None:
                 continue  # « a annoncé dimanche Edouard Philippe »: when, not who
+            if t.pos_ == "ADP" and title is None and noun is None:
+                k = j + 1
+                while k < end and doc[k].pos_ == "DET":
+                    k += 1
+                if k < end and doc[k].lower_ in self.lex.time_words:
+                    # « argumentait en octobre dernier la note préfectorale »
+                    k += 1
+                    while k < end and doc[k].pos_ in ("ADJ", "NUM"):
+                        k += 1
+                    skip_to = k
+                    continue
             m = self.mention_at(j)
             if m is not None and _possessive(doc, m.tok_end):
                 continue  # "the Council's spokeswoman": the organisation owns the title
@@ -412,6 +423,10 @@ class SpeakerResolver(NameRules):
             # disait »: nobody a reader could name
             if not describe or (title is not None and self._speaker_owned(title_tok)):
                 return None
+            if title is None and noun is not None:
+                named = self._apposed_name(noun)
+                if named is not None:
+                    return named
             return self.describe(title_tok if title is not None else noun)
         # "the minister said" may mean whoever the story is about; "her editor" may not.
         owned = any(
@@ -419,6 +434,21 @@ class SpeakerResolver(NameRules):
         )
         found = self.resolve_title(title, pos, self._np_gender(title_tok), salient=not owned)
         return found if found is not None or not describe else self.describe(title_tok)
+
+    def _apposed_name(self, noun: Token) -> Mention | None:
+        """« s'est félicitée l'instigatrice de la manifestation, Caroline De Haas »: the
+        person named after a comma that closes the noun phrase."""
+        doc = self.doc
+        for j in range(noun.i + 1, min(len(doc) - 1, noun.i + _NP_WINDOW)):
+            t = doc[j]
+            if t.pos_ in ("VERB", "AUX") or t.text in (".", "!", "?", ";", ":") or "\n" in t.text:
+                return None
+            if t.text == ",":
+                m = self.mention_at(j + 1)
+                if m is not None and m.entity.label == "PERSON" and m.tok_start == j + 1:
+                    return self.canonical(m)
+                return None
+        return None
 
     def _told(self, t: Token) -> bool:
         """'"…," Volkova told reporters': the object of a reporting verb that has its own

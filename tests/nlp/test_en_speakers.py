@@ -29,3 +29,15 @@ def test_en_a_pronoun_after_an_unnamed_source_means_that_source() -> None:
     a = analyze(text, "en")
     check_offsets(text, a)
     assert find_quote(a, "all winter", "direct").speaker == "retired miner"
+
+
+def test_en_report_ending_in_quoted_words_with_the_comma_inside_the_marks() -> None:
+    text = (
+        'The senator spoke for an hour. Children growing up now "will have a different view '
+        'of these questions," Maria Lopez said.'
+    )
+    a = analyze(text, "en")
+    check_offsets(text, a)
+    q = find_quote(a, "Children growing up", "indirect")
+    assert q.speaker == "Maria Lopez"
+    assert find_quote(a, "different view", "partial").speaker == "Maria Lopez"

@@ -74,3 +74,23 @@ def test_fr_quantity_words_are_not_part_of_a_described_source() -> None:
     a = analyze(text, "fr")
     check_offsets(text, a)
     assert find_quote(a, "réforme sera retirée", "indirect").speaker == "observateurs"
+
+
+def test_fr_a_name_after_a_described_source_is_the_speaker() -> None:
+    text = (
+        "« C'est la plus grosse mobilisation que la ville ait connue », s'est félicitée "
+        "l'organisatrice de la marche, Hélène Marchal."
+    )
+    a = analyze(text, "fr")
+    check_offsets(text, a)
+    assert find_quote(a, "plus grosse mobilisation", "direct").speaker == "Hélène Marchal"
+
+
+def test_fr_a_time_after_the_cue_is_skipped_before_the_source() -> None:
+    text = (
+        "« Au moins 300 agents de plus seront nécessaires aux frontières », argumentait en "
+        "octobre dernier la note préfectorale."
+    )
+    a = analyze(text, "fr")
+    check_offsets(text, a)
+    assert find_quote(a, "300 agents", "direct").speaker == "note préfectorale"
