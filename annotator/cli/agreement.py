@@ -27,6 +27,12 @@ def add_agreement_command(sub: Any) -> None:
     agreement.add_argument(
         "--draws", type=int, default=1000, help="bootstrap draws for the interval (default 1000)"
     )
+    agreement.add_argument(
+        "--machine",
+        action="store_true",
+        help="add the machine (annotator learn) as a coder: its cross-validated codes "
+        "against each coder's and the adjudicated version, per variable",
+    )
 
 
 def _agreement(args: argparse.Namespace) -> int:
@@ -53,6 +59,8 @@ def _agreement(args: argparse.Namespace) -> int:
     try:
         with Project.open(args.project, read_only=True) as project:
             rows = project_agreement(project, names, draws=args.draws)
+            if args.machine:
+                rows += _machine_rows(project, names, args.draws)
     except ProjectError as exc:
         print(f"annotator: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -74,6 +82,24 @@ def _agreement(args: argparse.Namespace) -> int:
         print(f"annotator: {args.out}: cannot be written ({exc.strerror or exc})", file=sys.stderr)
         return EXIT_PARTIAL
     return EXIT_OK
+
+
+def _machine_rows(project: Any, names: list[str] | None, draws: int) -> list[Any]:
+    from annotator.services.machine_coder import (
+        cross_validated_predictions,
+        kept_predictions,
+        machine_rows,
+    )
+
+    predictions = kept_predictions(project)
+    if not predictions:
+        print(
+            "annotator: no learn report kept in the project: cross-validating the machine on "
+            "the adjudicated codes now (annotator learn keeps it, with --from for a coder's)",
+            file=sys.stderr,
+        )
+        predictions = cross_validated_predictions(project)
+    return machine_rows(project, predictions, names, draws=draws)
 
 
 AGREEMENT_HANDLERS = {"agreement": _agreement}

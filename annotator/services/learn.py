@@ -249,6 +249,8 @@ def learn(
                 "from": coder or ADJUDICATED,
                 "folds": folds,
                 "variables": [report_dict(r) for r in reports],
+                # The machine as a coder (services.machine_coder): its value per article.
+                "predictions": {r.name: r.predictions for r in reports if r.predictions},
             }
         ),
     )

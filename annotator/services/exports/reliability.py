@@ -10,6 +10,7 @@ from annotator.core import Codebook
 from annotator.services.agreement import project_agreement, write_reliability_sheet
 from annotator.services.agreement.from_project import NOT_CODERS
 from annotator.services.exports.tables import Row, Table
+from annotator.services.machine_coder import kept_predictions, machine_rows
 from annotator.store import Project
 
 NOTE_COLUMNS = ("variable", "note")
@@ -18,12 +19,14 @@ NOTE_COLUMNS = ("variable", "note")
 def reliability_table(project: Project, codebook: Codebook) -> Table:
     """The agreement report as a table, or one row that says why there is none."""
     coders = [c for c in project.coders() if c not in NOT_CODERS]
-    if len(coders) < 2:
+    # The machine is one more coder once a learn report is kept (services.machine_coder).
+    machine = machine_rows(project, kept_predictions(project))
+    if len(coders) < 2 and not machine:
         return _note(
             f"Reliability needs two coders or more; this project has {len(coders)}. "
             "Merge the coders' project files first (annotator merge)."
         )
-    rows = project_agreement(project)
+    rows = (project_agreement(project) if len(coders) >= 2 else []) + machine
     if not rows:
         return _note("No variable or category to compare.")
     # The agreement service writes its sheet into an ordinary workbook; the sheet is small,

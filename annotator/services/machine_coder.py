@@ -1,0 +1,171 @@
+"""The machine as one more coder: its cross-validated codes against each coder's.
+
+``learn`` keeps, with its report, the machine's value for every article it learned from,
+each predicted by a model that never saw the article (k-fold cross-validation). Set against
+a coder's codes on the same articles, these read like one more coder: one reliability row
+per variable and coder ("topic: machine ~ alice"), with alpha and its interval, percent
+agreement and Cohen's kappa, and one against the adjudicated version. The rows go into
+``annotator agreement --machine`` and the export's reliability sheet.
+
+``learning_curve`` says how good the machine would have been with fewer coded articles:
+the same cross-validation on the first 25, 50, 100, 200 coded articles of a seeded
+shuffle, and on all of them, for the Overview's chart.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from annotator.core import ADJUDICATED, Coding, Variable
+from annotator.core.answers import yes_no_value
+from annotator.services.agreement.report import AgreementRow, variable_row
+from annotator.services.agreement.stats import DEFAULT_DRAWS, DEFAULT_SEED
+from annotator.services.learn import (
+    _texts,
+    evaluate_variable,
+    learnable_variables,
+    training_labels,
+)
+from annotator.store import Project
+
+#: The coder name the machine's codes go under in reliability reports.
+MACHINE = "machine"
+#: The report key holding the cross-validated predictions (variable name -> item -> value).
+PREDICTIONS = "predictions"
+#: Numbers of coded articles the learning curve is drawn at (then "all").
+CURVE_SIZES = (25, 50, 100, 200)
+
+
+def kept_predictions(project: Project) -> dict[str, dict[str, str]]:
+    """Variable name -> article id -> the machine's cross-validated value, from the report
+    the last ``learn`` kept ({} before any learn)."""
+    try:
+        report = json.loads(project.meta("learn_report") or "{}")
+    except ValueError:
+        return {}
+    kept = report.get(PREDICTIONS) if isinstance(report, dict) else None
+    if not isinstance(kept, dict):
+        return {}
+    return {
+        str(name): {str(a): str(v) for a, v in values.items()}
+        for name, values in kept.items()
+        if isinstance(values, dict)
+    }
+
+
+def cross_validated_predictions(
+    project: Project, coder: str | None = None, folds: int = 5, seed: int = 0
+) -> dict[str, dict[str, str]]:
+    """The same predictions as ``learn`` keeps, made now and kept nowhere (for a project
+    opened read-only, or one never learned from)."""
+    texts, _info = _texts(project)
+    codings = project.codings()
+    out = {}
+    for variable in learnable_variables(project.codebook()):
+        report = evaluate_variable(
+            variable, training_labels(codings, variable, coder), texts, folds, seed
+        )
+        if report.predictions:
+            out[variable.name] = report.predictions
+    return out
+
+
+def machine_rows(
+    project: Project,
+    predictions: dict[str, dict[str, str]],
+    names: Iterable[str] | None = None,
+    *,
+    draws: int = DEFAULT_DRAWS,
+    seed: int = DEFAULT_SEED,
+) -> list[AgreementRow]:
+    """One reliability row per variable and coder the machine can be compared with (each
+    coder in name order, then the adjudicated version), over the articles both coded."""
+    wanted = None if names is None else set(names)
+    by_id = {v.id: v for v in project.codebook().article_variables()}
+    codes: dict[str, dict[str, dict[str, Any]]] = {}
+    for coding in project.codings():
+        variable = by_id.get(coding.variable_id)
+        if variable is not None and variable.name in predictions:
+            value = _human(variable, coding)
+            if value not in (None, ""):
+                codes.setdefault(variable.name, {}).setdefault(coding.coder, {})[
+                    coding.article_id
+                ] = value
+    rows = []
+    for variable in by_id.values():
+        machine = predictions.get(variable.name)
+        if machine is None or (wanted is not None and variable.name not in wanted):
+            continue
+        coders = codes.get(variable.name, {})
+        order = [v.code for v in variable.values] or None
+        for coder in sorted(c for c in coders if c != ADJUDICATED) + [ADJUDICATED]:
+            human = coders.get(coder, {})
+            shared = [a for a in machine if a in human]
+            if not shared:
+                continue
+            coded: dict[tuple[Any, str], Any] = {}
+            for article in shared:
+                coded[(article, MACHINE)] = machine[article]
+                coded[(article, coder)] = human[article]
+            values = set(coded.values())
+            usable = order if order is not None and values <= set(order) else None
+            name = f"{variable.name}: {MACHINE} ~ {coder}"
+            rows.append(variable_row(name, coded, variable.kind, usable, draws, seed))
+    return rows
+
+
+def _human(variable: Variable, coding: Coding) -> Any:
+    if variable.kind == "yesno":
+        return yes_no_value(coding.value, variable.values)
+    return None if coding.value is None else str(coding.value)
+
+
+@dataclass(frozen=True, slots=True)
+class CurvePoint:
+    """How good the machine is when trained on ``items`` coded articles, cross-validated."""
+
+    variable: str
+    items: int
+    alpha: float | None
+    macro_f1: float | None
+    baseline_macro_f1: float | None
+    note: str = ""
+
+
+def learning_curve(
+    project: Project,
+    names: Sequence[str] | None = None,
+    coder: str | None = None,
+    sizes: Sequence[int] = CURVE_SIZES,
+    folds: int = 5,
+    seed: int = 0,
+) -> list[CurvePoint]:
+    """Cross-validated alpha and macro F1 per variable at each size below the number of
+    coded articles, then with all of them; the articles of each size are the first of one
+    seeded shuffle, so a larger size adds articles to a smaller one."""
+    texts, _info = _texts(project)
+    codings = project.codings()
+    points = []
+    for variable in learnable_variables(project.codebook(), names):
+        labels = training_labels(codings, variable, coder)
+        ids = sorted(a for a in labels if a in texts)
+        random.Random(seed).shuffle(ids)
+        steps = [n for n in sizes if n < len(ids)] + [len(ids)]
+        for n in steps:
+            subset = {a: labels[a] for a in ids[:n]}
+            report = evaluate_variable(variable, subset, texts, folds, seed)
+            points.append(
+                CurvePoint(
+                    variable.name,
+                    n,
+                    report.alpha,
+                    report.macro_f1,
+                    report.baseline_macro_f1,
+                    report.note,
+                )
+            )
+    return points
