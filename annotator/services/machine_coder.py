@@ -30,6 +30,8 @@ from annotator.services.learn import (
     learnable_variables,
     training_labels,
 )
+from annotator.services.messages import Message
+from annotator.services.overview import Table
 from annotator.store import Project
 
 #: The coder name the machine's codes go under in reliability reports.
@@ -169,3 +171,44 @@ def learning_curve(
                 )
             )
     return points
+
+
+def learning_curve_table(project: Project) -> Table:
+    """The Overview's learning curve: the machine's cross-validated alpha per variable
+    against the number of coded articles, learned as the last kept ``learn`` report was
+    (its coder and folds), for the variables it could evaluate."""
+    try:
+        report = json.loads(project.meta("learn_report") or "{}")
+    except ValueError:
+        report = {}
+    title = Message("The machine's α by coded articles")
+    evaluated = (
+        [
+            str(row.get("name"))
+            for row in report.get("variables", [])
+            if row.get("level", "article") == "article" and not row.get("note")
+        ]
+        if isinstance(report, dict)
+        else []
+    )
+    if not evaluated:
+        return Table(
+            title,
+            ["coded articles"],
+            chart="line",
+            empty_reason=Message(
+                "The machine has not learned yet: Navigate › Train the machine now, "
+                "or annotator learn."
+            ),
+        )
+    source = report.get("from")
+    coder = None if source in (None, ADJUDICATED) else str(source)
+    folds = int(report.get("folds") or 5)
+    known = {v.name for v in learnable_variables(project.codebook())}
+    names = [n for n in evaluated if n in known]
+    points = learning_curve(project, names, coder, folds=folds)
+    alphas = {(p.variable, p.items): p.alpha for p in points}
+    sizes = sorted({p.items for p in points})
+    table = Table(title, ["coded articles", *names], chart="line")
+    table.rows = [[n, *(alphas.get((name, n)) for name in names)] for n in sizes]
+    return table

@@ -217,17 +217,22 @@ class ChartWidget(QWidget):
         for number in range(len(self.table.series())):
             pen = QPen(QColor(PALETTE[number % len(PALETTE)]), 2.5)
             painter.setPen(pen)
+            # A missing value (None: no figure at that point) breaks the line, never a 0.
             points = [
-                QPointF(
+                None
+                if row[number + 1] is None
+                else QPointF(
                     left + step * i,
                     plot.bottom() - plot.height() * _number(row[number + 1]) / top,
                 )
                 for i, row in enumerate(rows)
             ]
             for a, b in zip(points, points[1:], strict=False):
-                painter.drawLine(a, b)
+                if a is not None and b is not None:
+                    painter.drawLine(a, b)
             for point in points:
-                painter.drawEllipse(point, 3, 3)
+                if point is not None:
+                    painter.drawEllipse(point, 3, 3)
         painter.setPen(ink)
         every = max(1, len(rows) // 8)
         for i, row in enumerate(rows):

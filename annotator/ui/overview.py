@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.services.machine_coder import learning_curve_table
 from annotator.services.overview import Table, overview_tables, write_tables_xlsx
 from annotator.store import Project
 from annotator.ui.chart import ChartWidget
@@ -31,9 +32,10 @@ from annotator.ui.i18n import service_text
 
 
 def _compute(path: Path, coder: str | None) -> list[Table]:
-    """The tables, read through the worker's own connection (one ``Project`` per thread)."""
+    """The tables, read through the worker's own connection (one ``Project`` per thread);
+    the learning curve last (it trains the machine again at each size: the slowest)."""
     with Project.open(path) as project:
-        return overview_tables(project, coder)
+        return [*overview_tables(project, coder), learning_curve_table(project)]
 
 
 class OverviewDialog(QDialog):

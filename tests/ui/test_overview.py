@@ -22,9 +22,10 @@ def test_charts_are_drawn_and_rendered_to_an_image(qtbot: QtBot, tmp_path) -> No
         assert dialog.pages.currentWidget() is dialog.status
         _computed(qtbot, dialog)
         assert dialog.pages.currentWidget() is dialog.tabs
-        # Codes, stance, actors, frames, and quoted people by gender per outlet and month.
-        assert dialog.tabs.count() == 6
-        for index in range(6):
+        # Codes, stance, actors, frames, quoted people by gender per outlet and month, and
+        # the machine's learning curve (here: how to make the machine learn).
+        assert dialog.tabs.count() == 7
+        for index in range(7):
             dialog.tabs.setCurrentIndex(index)
             image = dialog.chart().image(600, 360)
             colours = {image.pixel(x, y) for x in range(0, 600, 7) for y in range(0, 360, 7)}
