@@ -86,9 +86,11 @@ def _agreement(args: argparse.Namespace) -> int:
 
 def _machine_rows(project: Any, names: list[str] | None, draws: int) -> list[Any]:
     from annotator.services.machine_coder import (
+        UNIT_PREDICTIONS,
         cross_validated_predictions,
         kept_predictions,
         machine_rows,
+        machine_unit_rows,
     )
 
     predictions = kept_predictions(project)
@@ -99,7 +101,10 @@ def _machine_rows(project: Any, names: list[str] | None, draws: int) -> list[Any
             file=sys.stderr,
         )
         predictions = cross_validated_predictions(project)
-    return machine_rows(project, predictions, names, draws=draws)
+    units = kept_predictions(project, UNIT_PREDICTIONS)
+    return machine_rows(project, predictions, names, draws=draws) + machine_unit_rows(
+        project, units, names, draws=draws
+    )
 
 
 AGREEMENT_HANDLERS = {"agreement": _agreement}

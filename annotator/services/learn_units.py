@@ -206,6 +206,8 @@ def keep_unit_reports(project: Project, reports: Sequence[VariableReport]) -> No
         kept = {}
     rows = [r for r in kept.get("variables", []) if r.get("level", "article") != "unit"]
     kept["variables"] = rows + [report_dict(r) for r in reports]
+    # The machine as a coder of units (services.machine_coder): its value per unit.
+    kept["unit_predictions"] = {r.name: r.predictions for r in reports if r.predictions}
     project.set_meta("learn_report", json.dumps(kept))
 
 

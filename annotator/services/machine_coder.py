@@ -18,18 +18,20 @@ import json
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from annotator.core import ADJUDICATED, Coding, Variable
 from annotator.core.answers import yes_no_value
 from annotator.services.agreement.report import AgreementRow, variable_row
 from annotator.services.agreement.stats import DEFAULT_DRAWS, DEFAULT_SEED
+from annotator.services.agreement.units import units_by_article
 from annotator.services.learn import (
     _texts,
     evaluate_variable,
     learnable_variables,
     training_labels,
 )
+from annotator.services.learn_units import unit_variables
 from annotator.services.messages import Message
 from annotator.services.overview import Table
 from annotator.store import Project
@@ -38,18 +40,21 @@ from annotator.store import Project
 MACHINE = "machine"
 #: The report key holding the cross-validated predictions (variable name -> item -> value).
 PREDICTIONS = "predictions"
+#: The same for unit variables (variable name -> annotation id -> value).
+UNIT_PREDICTIONS = "unit_predictions"
 #: Numbers of coded articles the learning curve is drawn at (then "all").
 CURVE_SIZES = (25, 50, 100, 200)
 
 
-def kept_predictions(project: Project) -> dict[str, dict[str, str]]:
+def kept_predictions(project: Project, key: str = PREDICTIONS) -> dict[str, dict[str, str]]:
     """Variable name -> article id -> the machine's cross-validated value, from the report
-    the last ``learn`` kept ({} before any learn)."""
+    the last ``learn`` kept ({} before any learn); with ``UNIT_PREDICTIONS``, unit
+    variable name -> annotation id -> value."""
     try:
         report = json.loads(project.meta("learn_report") or "{}")
     except ValueError:
         return {}
-    kept = report.get(PREDICTIONS) if isinstance(report, dict) else None
+    kept = report.get(key) if isinstance(report, dict) else None
     if not isinstance(kept, dict):
         return {}
     return {
@@ -102,21 +107,73 @@ def machine_rows(
         machine = predictions.get(variable.name)
         if machine is None or (wanted is not None and variable.name not in wanted):
             continue
-        coders = codes.get(variable.name, {})
-        order = [v.code for v in variable.values] or None
-        for coder in sorted(c for c in coders if c != ADJUDICATED) + [ADJUDICATED]:
-            human = coders.get(coder, {})
-            shared = [a for a in machine if a in human]
-            if not shared:
-                continue
-            coded: dict[tuple[Any, str], Any] = {}
-            for article in shared:
-                coded[(article, MACHINE)] = machine[article]
-                coded[(article, coder)] = human[article]
-            values = set(coded.values())
-            usable = order if order is not None and values <= set(order) else None
-            name = f"{variable.name}: {MACHINE} ~ {coder}"
-            rows.append(variable_row(name, coded, variable.kind, usable, draws, seed))
+        coded = codes.get(variable.name, {})
+        rows += _against_each(variable, variable.name, machine, coded, draws, seed)
+    return rows
+
+
+def _against_each(
+    variable: Variable,
+    name: str,
+    machine: dict[Any, str],
+    coders: dict[str, dict[Any, Any]],
+    draws: int = DEFAULT_DRAWS,
+    seed: int = DEFAULT_SEED,
+    unit: Literal["article", "unit"] = "article",
+) -> list[AgreementRow]:
+    """The machine's values (item -> value) against each coder's (coder -> item -> value)
+    on the items both coded: one row per coder, in name order, then the adjudicated one."""
+    order = [v.code for v in variable.values] or None
+    rows = []
+    for coder in sorted(c for c in coders if c != ADJUDICATED) + [ADJUDICATED]:
+        human = coders.get(coder, {})
+        shared = [item for item in machine if item in human]
+        if not shared:
+            continue
+        coded: dict[tuple[Any, str], Any] = {}
+        for item in shared:
+            coded[(item, MACHINE)] = machine[item]
+            coded[(item, coder)] = human[item]
+        usable = order if order is not None and set(coded.values()) <= set(order) else None
+        row_name = f"{name}: {MACHINE} ~ {coder}"
+        rows.append(variable_row(row_name, coded, variable.kind, usable, draws, seed, unit=unit))
+    return rows
+
+
+def machine_unit_rows(
+    project: Project,
+    predictions: dict[str, dict[str, str]],
+    names: Iterable[str] | None = None,
+    *,
+    draws: int = DEFAULT_DRAWS,
+    seed: int = DEFAULT_SEED,
+) -> list[AgreementRow]:
+    """The same rows for unit variables (a claim's position): the machine's value for a
+    unit it learned from against the value each coder gave their span of the same unit
+    (spans matched as in agreement.units: they share half of the longer one)."""
+    wanted = None if names is None else set(names)
+    codebook = project.codebook()
+    annotations = project.annotations()
+    rows = []
+    for variable in unit_variables(codebook):
+        machine = predictions.get(variable.name)
+        if machine is None or (wanted is not None and variable.name not in wanted):
+            continue
+        by_unit: dict[Any, str] = {}
+        coders: dict[str, dict[Any, Any]] = {}
+        for article, units in units_by_article(annotations, variable.category_id or "").items():
+            for number, spans in enumerate(units):
+                guess = next((machine[s.id] for s in spans if s.id in machine), None)
+                if guess is None:
+                    continue
+                by_unit[(article, number)] = guess
+                for span in spans:
+                    value = span.attributes.get(variable.id)
+                    if variable.kind == "yesno":
+                        value = yes_no_value(value, variable.values)
+                    if value not in (None, ""):
+                        coders.setdefault(span.coder, {})[(article, number)] = str(value)
+        rows += _against_each(variable, variable.name, by_unit, coders, draws, seed, unit="unit")
     return rows
 
 

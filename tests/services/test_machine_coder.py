@@ -120,3 +120,40 @@ def test_learning_curve_at_each_size_then_all(tmp_path):
     assert points[0].alpha is None and points[0].note.startswith("too few coded articles")
     assert all(p.alpha is not None and p.alpha > 0.5 for p in points[1:])
     assert all(p.macro_f1 > p.baseline_macro_f1 for p in points[1:])  # type: ignore[operator]
+
+
+def test_the_machine_against_each_coder_on_units(tmp_path, capsys):
+    from annotator.core import Annotation
+    from tests.services.test_learn_units import make as make_units
+
+    path, stance = make_units(tmp_path)
+    with Project.open(path) as project:
+        # bob coded the same claims as alice (the same spans), against on every fifth.
+        for span in project.annotations(coder="alice"):
+            value = span.attributes.get(stance.id)
+            if value is None:
+                continue
+            n = int(span.id[1:])
+            wrong = {"1": "2", "2": "1"}[value] if n % 5 == 1 else value
+            project.add_annotation(
+                Annotation(
+                    span.article_id,
+                    span.category_id,
+                    span.start,
+                    span.end,
+                    span.text,
+                    "bob",
+                    attributes={stance.id: wrong},
+                    id=f"bob-{n}",
+                )
+            )
+    assert main(["learn", str(path), "--from", "alice"]) == 0
+    capsys.readouterr()
+    assert main(["agreement", str(path), "--machine", "--format", "json", "--draws", "0"]) == 0
+    rows = {r["name"]: r for r in json.loads(capsys.readouterr().out)["variables"]}
+    alice, bob = rows["stance: machine ~ alice"], rows["stance: machine ~ bob"]
+    # alice coded 20 of the 30 coded claims (the adjudicated version the other 10).
+    assert (alice["unit"], alice["units"], bob["units"]) == ("unit", 20, 20)
+    assert rows["stance: machine ~ adjudicated"]["units"] == 10
+    assert alice["alpha"] is not None and bob["alpha"] is not None
+    assert alice["alpha"] > bob["alpha"]  # bob's wrong stances disagree with the machine

@@ -10,7 +10,12 @@ from annotator.core import Codebook
 from annotator.services.agreement import project_agreement, write_reliability_sheet
 from annotator.services.agreement.from_project import NOT_CODERS
 from annotator.services.exports.tables import Row, Table
-from annotator.services.machine_coder import kept_predictions, machine_rows
+from annotator.services.machine_coder import (
+    UNIT_PREDICTIONS,
+    kept_predictions,
+    machine_rows,
+    machine_unit_rows,
+)
 from annotator.store import Project
 
 NOTE_COLUMNS = ("variable", "note")
@@ -20,7 +25,9 @@ def reliability_table(project: Project, codebook: Codebook) -> Table:
     """The agreement report as a table, or one row that says why there is none."""
     coders = [c for c in project.coders() if c not in NOT_CODERS]
     # The machine is one more coder once a learn report is kept (services.machine_coder).
-    machine = machine_rows(project, kept_predictions(project))
+    machine = machine_rows(project, kept_predictions(project)) + machine_unit_rows(
+        project, kept_predictions(project, UNIT_PREDICTIONS)
+    )
     if len(coders) < 2 and not machine:
         return _note(
             f"Reliability needs two coders or more; this project has {len(coders)}. "
