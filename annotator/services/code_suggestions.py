@@ -18,6 +18,12 @@ from typing import Any
 
 from annotator.core import Decision, Variable, now_iso
 from annotator.services.learn import learn, suggest
+from annotator.services.learn_units import (
+    keep_unit_reports,
+    learn_units,
+    suggest_units,
+    unit_variables,
+)
 from annotator.store import Project
 
 
@@ -102,9 +108,16 @@ def quality_lines(project: Project) -> dict[str, str]:
 
 def train_and_suggest(project: Project, coder: str) -> int:
     """One training run for the window: the cross-validated report (kept in the project),
-    then suggestions for every article not coded yet. Returns how many were stored."""
+    then suggestions for every article not coded yet, and the same for the unit variables
+    (a claim's stance) so that the kept report keeps both levels. Returns how many article
+    suggestions were stored."""
     learn(project, coder=coder)
-    return len(suggest(project, coder=coder))
+    made = len(suggest(project, coder=coder))
+    units = unit_variables(project.codebook())
+    if units:
+        keep_unit_reports(project, learn_units(project, units, coder))
+        suggest_units(project, units, coder)
+    return made
 
 
 #: The project meta key where the articles chosen as "most useful next" are listed.

@@ -9,6 +9,7 @@ import random
 
 from annotator.cli import main
 from annotator.core import ADJUDICATED, Annotation, Article
+from annotator.services.code_suggestions import train_and_suggest
 from annotator.services.codebooks import template_codebook
 from annotator.services.learn_units import (
     learn_units,
@@ -139,3 +140,16 @@ def test_cli_learn_reports_units_and_suggest_prints_them(tmp_path, capsys):
     assert {"article", "source", "title", "variable", "value", "confidence"} <= set(lines[0])
     assert lines[0]["level"] == "unit" and lines[0]["unit"] == "u30"
     assert lines[0]["source"] == "s30.txt" and lines[0]["category"] == "Stance"
+
+
+def test_the_windows_training_run_keeps_the_unit_figures_and_suggests_units(tmp_path):
+    # The window retrains with train_and_suggest: it must not drop what learn kept for units.
+    path, stance = make(tmp_path)
+    with Project.open(path) as project:
+        train_and_suggest(project, "alice")
+        kept = json.loads(project.meta("learn_report"))
+        stored = project.unit_suggestions()
+    units = [r for r in kept["variables"] if r.get("level") == "unit"]
+    assert [r["name"] for r in units] == ["stance"]
+    assert set(kept["unit_predictions"]) == {"stance"}
+    assert {u for u, _v, _value, _conf in stored} == {"u30", "u31", "u32", "u33"}
