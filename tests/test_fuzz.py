@@ -40,7 +40,14 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 settings.register_profile("fuzz", parent=settings.get_profile("default"), max_examples=2000)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "default")
+settings.load_profile(PROFILE)
+
+
+def _slow(examples: int) -> int:
+    """How many cases a slow test runs: ``examples`` by default, 20 times more when fuzzing."""
+    return examples if PROFILE == "default" else examples * 20
+
 
 #: Characters that broke something once, or could: controls, line and paragraph separators,
 #: bidi overrides, non-characters, a lone combining mark, an emoji, a zero-width joiner.
@@ -78,6 +85,21 @@ def _zip(members: list[tuple[str, bytes]]) -> bytes:
     return buffer.getvalue()
 
 
+def _news_export(parts: list[str]) -> bytes:
+    """Text shaped like a Nexis and a Factiva export, around random parts."""
+    nexis = "".join(
+        f"{part}\nThe Guardian\nAugust 15, 2025\nLength: 120 words\n\nBody\n{part}\n\n"
+        "Load-Date: August 16, 2025\n\nEnd of Document\n"
+        for part in parts
+    )
+    factiva = "".join(
+        f"{part}\n120 words\n15 August 2025\nLe Monde\nFrench\n{part}\n\n"
+        "Document LEMOND0020250815el8f0005x\n"
+        for part in parts
+    )
+    return (nexis + factiva).encode("utf-8", "replace")
+
+
 def _csv(rows: list[list[str]]) -> bytes:
     out = io.StringIO()
     csv.writer(out).writerows([["title", "text"], *rows])
@@ -107,6 +129,10 @@ file_bytes = st.one_of(
     hostile_text.flatmap(_encodings),
     hostile_text.map(lambda t: f"<html><head><title>{t}</title></head><body><p>{t}</p>".encode()),
     cells.map(_csv),
+    hostile_text.map(
+        lambda t: ("{\\rtf1\\ansi\\ansicpg1252 " + t + "\\par}").encode("cp1252", "replace")
+    ),
+    st.lists(hostile_text, min_size=1, max_size=3).map(_news_export),
     cells.map(_xlsx),
     st.lists(st.tuples(member_names, st.binary(max_size=500)), max_size=4).map(_zip),
 )
@@ -129,7 +155,7 @@ def test_every_reader_takes_any_bytes(suffix, data):
         _read_all(path)
 
 
-@settings(max_examples=8)
+@settings(max_examples=_slow(8))
 @given(suffix=st.sampled_from(supported_suffixes()), data=file_bytes, name=hostile_text)
 def test_an_import_batch_goes_on_past_any_file(suffix, data, name):
     with tempfile.TemporaryDirectory() as folder:
@@ -204,7 +230,7 @@ def test_import_annotations_takes_any_lines(tmp_path_factory, batch, as_list):
 
 
 @settings(
-    max_examples=10,
+    max_examples=_slow(10),
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(title=hostile_text, memo=hostile_text, name=hostile_text)
@@ -230,3 +256,62 @@ def test_exports_take_any_text_and_jsonl_reimports_whole(tmp_path_factory, title
         report = import_annotations(project, out, "copy")
         assert report.problems == []
         assert sorted(a.memo for a in project.annotations(coder="copy")) == [memo, memo]
+
+
+sql_values = st.one_of(
+    st.none(),
+    st.integers(min_value=-(2**63), max_value=2**63 - 1),
+    st.floats(allow_nan=False),
+    hostile_text,
+    json_values.map(lambda v: json.dumps(v)),
+    st.binary(max_size=20),
+)
+tampered_rows = st.lists(
+    st.tuples(
+        st.sampled_from(["start", "end", "attributes", "memo", "category_id", "article_id"]),
+        sql_values,
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(
+    max_examples=_slow(5),
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(changes=tampered_rows, coding=sql_values)
+def test_merge_takes_any_rows_from_a_coders_file(tmp_path_factory, changes, coding):
+    import sqlite3
+
+    from annotator.core import Coding
+    from annotator.services.merge import MergeRefused, merge
+
+    folder = tmp_path_factory.mktemp("merge")
+    good, tampered = folder / "alice.annotator", folder / "alice-copy.annotator"
+    with make_project(good, articles=2) as project:
+        start = article_text(0).index("Claire")
+        kept = Annotation("art-000", CLAIM.id, start, start + 13, "Claire Dubois", "alice")
+        project.add_annotation(kept)
+        project.set_coding(Coding("art-000", "var-topic", "alice", "economy"))
+        project.copy_to(tampered)
+    db = sqlite3.connect(tampered)
+    db.execute("PRAGMA foreign_keys = OFF")
+    with db:
+        for column, value in changes:
+            db.execute(f"update annotations set [{column}] = ?, modified = '2099-01-01'", [value])
+        db.execute("update codings set value = ?, modified = '2099-01-01'", [coding])
+    db.close()
+    out = folder / "merged.annotator"
+    try:
+        merge(out, [good, tampered])
+    except MergeRefused as refused:
+        assert str(tampered) in str(refused) or str(out) in str(refused)
+        return
+    with Project.open(out, read_only=True) as merged:
+        assert merged.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        for annotation in merged.annotations():
+            text = merged.article(annotation.article_id).text
+            assert 0 <= annotation.start <= annotation.end <= len(text)
+        export_project(merged, folder / "out.xlsx")
+        export_project(merged, folder / "out.jsonl")
