@@ -41,7 +41,7 @@ from annotator.services.annotation_formats import (
     ValueItem,
     read_records,
 )
-from annotator.services.codebooks import category_path, variable_name_problem
+from annotator.services.codebooks import category_keys, category_path, variable_name_problem
 from annotator.store import Project
 
 #: Colours given to categories added by ``add_missing``, in turn.
@@ -241,6 +241,10 @@ class _Loader:
             if c.name.casefold() == name.casefold()
             or category_path(self.codebook, c.id).casefold() == wanted
         ]
+        if not matches:
+            # The key a codebook .json gives it ("human_interest" for "Human interest").
+            keys = category_keys(self.codebook)
+            matches = [c for c in self.codebook.categories if keys[c.id] == name.casefold()]
         if len(matches) == 1:
             return matches[0]
         if len(matches) > 1:

@@ -232,7 +232,7 @@ def _variable(
 
 def codebook_json(codebook: Codebook) -> dict[str, Any]:
     """A codebook in the template layout, with every id written out (so imports keep them)."""
-    keys = _category_keys(codebook)
+    keys = category_keys(codebook)
     categories = []
     for category in ordered_categories(codebook):
         categories.append(
@@ -267,7 +267,8 @@ def _variable_json(variable: Variable) -> dict[str, Any]:
     }
 
 
-def _category_keys(codebook: Codebook) -> dict[str, str]:
+def category_keys(codebook: Codebook) -> dict[str, str]:
+    """Each category's key in a codebook .json: its name in lower case, words joined by _."""
     keys: dict[str, str] = {}
     used: set[str] = set()
     for category in codebook.categories:

@@ -224,3 +224,27 @@ def test_files_that_cannot_be_read_raise_a_file_problem(project, tmp_path):
     with pytest.raises(FileProblem, match="broken.json: not valid JSON"):
         import_annotations(project, broken, "bob")
     assert project.annotations() == [] and project.codings() == []
+
+
+def test_a_category_is_found_by_the_key_its_codebook_file_gives_it(tmp_path):
+    # The frames template's "Human interest" is written "key": "human_interest" in the
+    # codebook's .json; a coder's script that uses the key must code that category, not add
+    # a second one with --add-missing in each coder's copy (found running issue 12's study).
+    from annotator.services.codebooks import codebook_json, template_codebook
+
+    with make_project(tmp_path / "frames.annotator", articles=2) as project:
+        project.install_codebook(template_codebook("frames"))
+        keys = {c["name"]: c["key"] for c in codebook_json(project.codebook())["categories"]}
+        assert keys["Human interest"] == "human_interest"
+        start, end = _span(0, "Claire Dubois")
+        path = _jsonl(
+            tmp_path,
+            [{"article": "art-000", "category": "human_interest", "start": start, "end": end}],
+        )
+        report = import_annotations(project, path, "alice", add_missing=True)
+        assert report.added_categories == []
+        book = project.codebook()
+        [annotation] = project.annotations("art-000", coder="alice")
+        assert book.by_id(annotation.category_id).name == "Human interest"
+        assert [c.name for c in book.categories].count("Human interest") == 1
+        assert "human_interest" not in [c.name for c in book.categories]
