@@ -17,6 +17,7 @@ from annotator.cli.agreement import AGREEMENT_HANDLERS, add_agreement_command
 from annotator.cli.articles import ARTICLE_HANDLERS, add_article_commands
 from annotator.cli.codebook import CODEBOOK_HANDLERS, add_codebook_commands
 from annotator.cli.common import EXIT_BUG, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
+from annotator.cli.corpus import CORPUS_HANDLERS, add_corpus_commands
 from annotator.cli.learn import LEARN_HANDLERS, add_learn_commands
 from annotator.cli.team import TEAM_HANDLERS, add_team_commands
 from annotator.cli.terminal import safe_output
@@ -39,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_codebook_commands(sub)
     add_agreement_command(sub)
     add_learn_commands(sub)
+    add_corpus_commands(sub)
     return parser
 
 
@@ -58,6 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers.update(CODEBOOK_HANDLERS)
     handlers.update(AGREEMENT_HANDLERS)
     handlers.update(LEARN_HANDLERS)
+    handlers.update(CORPUS_HANDLERS)
     # A run's temporary files (openpyxl's sheets) go to a folder the next run removes if
     # this one is killed.
     with safe_output(), private_tempdir():

@@ -171,13 +171,11 @@ def import_files(
             report.add_left_out(a for a, _flag, _notes in articles[first:])
             break
         batch = articles[first : first + batch_size]
-        analyses = _analyze([a for a, _f, _n in batch], language, batch_size)
-        pairs: list[tuple[Article, Analysis | None]] = []
-        for (article, _flag, _notes), analysis in zip(batch, analyses, strict=True):
-            # A language the source gave is kept; the detected one fills the gap.
-            if language != "auto" or not article.language:
-                article.language = analysis.language
-            pairs.append((article, analysis))
+        batch_articles = [a for a, _f, _n in batch]
+        analyses = analyze_articles(batch_articles, language, batch_size)
+        pairs: list[tuple[Article, Analysis | None]] = list(
+            zip(batch_articles, analyses, strict=True)
+        )
         # Another import may have stored the same text since the check: the store's own
         # unique key leaves it out, and it is reported like any duplicate.
         try:
@@ -214,6 +212,17 @@ def _disk_full(path: Path, kept: int, left: int) -> str:
         f" before are saved; {left} were not imported. Free some space and import the same"
         " files again: the articles already in the project are skipped."
     )
+
+
+def analyze_articles(batch: list[Article], language: str, batch_size: int = 32) -> list[Analysis]:
+    """Pre-annotate a batch, each article with its source's language when the source gave
+    one; an article whose source gave none takes the detected one (import and corpus build)."""
+    analyses = _analyze(batch, language, batch_size)
+    for article, analysis in zip(batch, analyses, strict=True):
+        # A language the source gave is kept; the detected one fills the gap.
+        if language != "auto" or not article.language:
+            article.language = analysis.language
+    return analyses
 
 
 def _analyze(batch: list[Article], language: str, batch_size: int) -> list[Analysis]:

@@ -62,6 +62,10 @@ class TransferStore:
         """(id, source file) of every article, to find articles named by their file."""
         return [(r[0], r[1] or "") for r in self.db.execute("select id, source_file from articles")]
 
+    def text_hashes(self) -> set[str]:
+        """The text fingerprints (``text_hash``) of every article, to leave them out of a sample."""
+        return {r[0] for r in self.db.execute("select text_hash from articles") if r[0]}
+
     def table_rows(self, table: str) -> Iterator[dict[str, Any]]:
         """Every row of a merged table, in insertion order."""
         if table not in TABLE_KEYS:
