@@ -55,9 +55,58 @@ def add_corpus_commands(sub: Any) -> None:
         help="articles per partition (default 250)",
     )
 
+    stats = commands.add_parser(
+        "stats", help="count a corpus: articles per outlet and month, quotes, speakers, women"
+    )
+    stats.add_argument("corpus", type=Path, help="the corpus folder")
+    stats.add_argument(
+        "--by",
+        default="outlet,month",
+        metavar="COLUMNS",
+        help="group the article counts by outlet, month, year, language, section"
+        " (default outlet,month)",
+    )
+    stats.add_argument("--format", choices=["table", "json", "xlsx"], default="table")
+    stats.add_argument("--out", type=Path, help="write to FILE (needed for xlsx)")
+    stats.add_argument("--top", type=int, default=20, help="most quoted actors listed (20)")
+
+    sample = commands.add_parser(
+        "sample", help="draw a reproducible (stratified) sample of a corpus into a project"
+    )
+    sample.add_argument("corpus", type=Path, help="the corpus folder")
+    sample.add_argument(
+        "--out", required=True, type=Path, help="the project (created, or a new wave added)"
+    )
+    sample.add_argument("--n", type=int, help="articles to draw (all the days' articles without)")
+    sample.add_argument(
+        "--stratify",
+        default="",
+        metavar="COLUMNS",
+        help="strata in proportion to their size: outlet, month, outlet,month, ...",
+    )
+    sample.add_argument(
+        "--constructed-weeks",
+        type=int,
+        metavar="K",
+        help="draw K constructed weeks between --from and --to (one day per weekday each)",
+    )
+    sample.add_argument("--from", dest="date_from", metavar="DATE", help="first date, YYYY-MM-DD")
+    sample.add_argument("--to", dest="date_to", metavar="DATE", help="last date, YYYY-MM-DD")
+    sample.add_argument(
+        "--where",
+        metavar="SQL",
+        help="a condition on the articles table, e.g. \"language = 'fr' and words > 200\"",
+    )
+    sample.add_argument("--seed", type=int, required=True, help="the same seed draws the same")
+
 
 def _build(args: argparse.Namespace) -> int:
-    from annotator.nlp.registry import PipelineMissing, parse_pipeline_choices, set_pipelines
+    from annotator.nlp.registry import (
+        PipelineMissing,
+        chosen_pipelines,
+        parse_pipeline_choices,
+        set_pipelines,
+    )
     from annotator.services.corpus import BuildProgress, CorpusError, build_corpus
     from annotator.services.corpus.build import PARTITION_SIZE
     from annotator.services.sources import parse_column_map
@@ -68,7 +117,9 @@ def _build(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"annotator: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    before = chosen_pipelines()
     refused = set_pipelines(choices)  # checked here, before any worker starts
+    set_pipelines(before)  # the workers run the choices; this process keeps its own
     if refused:
         for message in refused:
             print(f"annotator: {message}", file=sys.stderr)
@@ -111,7 +162,82 @@ def _build(args: argparse.Namespace) -> int:
     return EXIT_PARTIAL if report.problems or report.failed else EXIT_OK
 
 
-_COMMANDS = {"build": _build}
+def _stats(args: argparse.Namespace) -> int:
+    import json
+
+    from annotator.services.corpus import CorpusError
+    from annotator.services.corpus.stats import corpus_stats, format_table, parse_groups
+    from annotator.services.overview import write_tables_xlsx
+
+    try:
+        groups = parse_groups(args.by)
+    except ValueError as exc:
+        print(f"annotator: --by: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.format == "xlsx" and args.out is None:
+        print("annotator: --format xlsx needs --out FILE.xlsx", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        stats = corpus_stats(args.corpus, groups, top=args.top)
+    except CorpusError as exc:
+        print(f"annotator: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        if args.format == "xlsx":
+            write_tables_xlsx(stats.tables, args.out)
+            print(f"wrote {args.out}")
+            return EXIT_OK
+        if args.format == "json":
+            text = json.dumps(stats.as_json(), ensure_ascii=False)
+        else:
+            head = (
+                f"{stats.articles} articles, {stats.quotes} quotes, {stats.entities} entities,"
+                f" {stats.actors} actors"
+            )
+            text = "\n\n".join([head, *(format_table(t) for t in stats.tables)])
+        if args.out is None:
+            print(text)
+        else:
+            args.out.write_text(text + "\n", encoding="utf-8")
+            print(f"wrote {args.out}")
+    except OSError as exc:
+        print(f"annotator: {args.out}: cannot be written ({exc.strerror or exc})", file=sys.stderr)
+        return EXIT_PARTIAL
+    return EXIT_OK
+
+
+def _sample(args: argparse.Namespace) -> int:
+    from annotator.services.corpus import CorpusError
+    from annotator.services.corpus.sample import sample_corpus
+    from annotator.services.corpus.stats import parse_groups
+    from annotator.store import ProjectError
+
+    try:
+        strata = parse_groups(args.stratify)
+    except ValueError as exc:
+        print(f"annotator: --stratify: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        report = sample_corpus(
+            args.corpus,
+            args.out,
+            n=args.n,
+            seed=args.seed,
+            stratify=strata,
+            constructed_weeks=args.constructed_weeks,
+            date_from=args.date_from,
+            date_to=args.date_to,
+            where=args.where,
+        )
+    except (CorpusError, ProjectError) as exc:
+        print(f"annotator: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for line in report.lines():
+        print(line)
+    return EXIT_OK
+
+
+_COMMANDS = {"build": _build, "stats": _stats, "sample": _sample}
 
 
 def _corpus(args: argparse.Namespace) -> int:

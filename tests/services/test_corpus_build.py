@@ -80,6 +80,7 @@ def test_build_writes_every_article_once_with_its_pre_annotations(
     assert seen[-1] == BuildProgress(8, 8)
 
     # What the workers found is what pre-annotation finds in this process.
+    before = nlp.chosen_pipelines()
     nlp.set_pipelines(PIPELINES)
     try:
         quotes = table(corpus, "quotes")
@@ -98,7 +99,7 @@ def test_build_writes_every_article_once_with_its_pre_annotations(
                 (a["name"], a["gender"]) for a in actors if a["article_id"] == article["id"]
             ) == sorted((a.name, a.gender) for a in analysis.actors)
     finally:
-        nlp.set_pipelines({})
+        nlp.set_pipelines(before)
     assert any(a["gender"] == "female" for a in actors)
 
     manifest = read_manifest(corpus)
@@ -232,6 +233,7 @@ def test_a_killed_build_resumes_where_it_stopped(tmp_path: Path, dask_cluster: A
 def test_cli_builds_on_a_local_cluster_and_reports_bad_files(
     sources: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    before = nlp.chosen_pipelines()
     code = main(
         [
             *("corpus", "build", str(sources), "--out", str(tmp_path / "corpus")),
@@ -243,3 +245,4 @@ def test_cli_builds_on_a_local_cluster_and_reports_bad_files(
     assert f"skipped {sources / 'report.pdf'}: " in out
     assert "corpus " + str(tmp_path / "corpus") + ": 8 article(s) in 1 partition(s)" in out
     assert len(table(tmp_path / "corpus", "articles")) == 8
+    assert nlp.chosen_pipelines() == before  # --pipeline is for the workers only
