@@ -19,8 +19,9 @@ BENCHES = (
 )
 #: Long runs, only when named: import_scale takes ~40 min at its full 5,000 articles,
 #: scale builds a 10,000-article project (~75 s), export writes 100,000 annotations
-#: several times over (~10 min).
-LONG = ("import_scale", "scale", "export")
+#: several times over (~10 min), corpus_dask builds 400 articles three ways and counts and
+#: samples 10^6 synthetic rows (~15 min).
+LONG = ("import_scale", "scale", "export", "corpus_dask")
 #: Every benchmark; tests/test_bench.py runs each at a tiny size (ANNOTATOR_BENCH_TINY=1).
 ALL = BENCHES + LONG
 

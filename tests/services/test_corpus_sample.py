@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from annotator.cli import main
 from annotator.services.corpus import CorpusError
@@ -120,6 +121,17 @@ def test_a_second_wave_never_draws_an_article_twice(
     assert waves[0]["frame"] == 8 and waves[1]["frame"] == 5
     assert sum(s["drawn"] for s in waves[0]["strata"]) == 3
     assert sorted(waves[0]["articles"] + waves[1]["articles"]) == sorted(ids)
+
+    # The export's sampling sheet states each wave's frame and strata for the methods section.
+    book = tmp_path / "study.xlsx"
+    assert main(["export", str(project_path), str(book)]) == 0
+    rows = list(load_workbook(book, read_only=True)["sampling"].iter_rows(values_only=True))
+    header, body = rows[0], [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+    assert header[:3] == ("wave", "made", "corpus")
+    assert [r["wave"] for r in body] == [1] * len(waves[0]["strata"]) + [2]
+    assert sum(r["stratum_drawn"] for r in body if r["wave"] == 1) == 3
+    assert body[-1]["stratum"] == "all" and body[-1]["stratum_drawn"] == 5
+    assert {r["seed"] for r in body} == {9} and body[0]["stratify"] == "outlet,month"
 
 
 def test_constructed_weeks_take_the_articles_of_their_days(

@@ -168,7 +168,7 @@ def _client(workers: int | None, scheduler: str | None) -> Iterator[Any]:
             n_workers=count,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",  # a free port: another cluster may hold Dask's 8787
             silence_logs=logging.ERROR,
         ) as cluster,
         Client(cluster) as client,

@@ -102,11 +102,6 @@ def part_path(corpus: Path, table: str, index: int) -> Path:
     return corpus / table / part_name(index)
 
 
-def table_glob(corpus: Path, table: str) -> str:
-    """The files of a table, as DuckDB's read_parquet takes them."""
-    return str(corpus / table / "part-*.parquet")
-
-
 def write_json_atomic(path: Path, data: Any) -> None:
     """Write JSON under a temporary name, then rename it: readers see the old or the new."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -130,8 +125,3 @@ def read_manifest(corpus: Path) -> dict[str, Any]:
     if int(data.get("format", 0)) > FORMAT:
         raise CorpusError(f"{path}: made by a newer version of Annotator; update Annotator")
     return data
-
-
-def finished_partitions(corpus: Path) -> int:
-    """How many partitions the manifest lists as finished (0 for a corpus without any)."""
-    return len(read_manifest(corpus)["partitions"])

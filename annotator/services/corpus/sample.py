@@ -24,10 +24,9 @@ from typing import Any
 from annotator.core import Actor, Analysis, Article, Entity, Mention, Quote, now_iso
 from annotator.services.corpus.layout import CorpusError, read_manifest
 from annotator.services.corpus.stats import GROUPS, connect
+from annotator.services.exports.sampling import SAMPLES_KEY, sample_waves
 from annotator.store import Project
 
-#: The project key under which every wave drawn from a corpus is recorded (JSON list).
-SAMPLES_KEY = "corpus_samples"
 _BATCH = 200
 
 
@@ -164,7 +163,7 @@ def sample_corpus(
         report.project, report.excluded = project_path, everything - report.frame
         report.days = [d.isoformat() for d in days]
         _copy(con, project, report.drawn)
-        waves = json.loads(project.meta(SAMPLES_KEY) or "[]")
+        waves = sample_waves(project)
         report.wave = len(waves) + 1
         waves.append(
             {

@@ -26,6 +26,7 @@ from annotator.services.exports.decisions import DECISION_COLUMNS, decisions_tab
 from annotator.services.exports.r_script import write_r_loader
 from annotator.services.exports.refi import write_qdpx
 from annotator.services.exports.reliability import reliability_table
+from annotator.services.exports.sampling import sampling_table
 from annotator.services.exports.scores import frame_scores
 from annotator.services.exports.stats_files import SUFFIXES as STATS_SUFFIXES
 from annotator.services.exports.stats_files import TABLES as STATS_TABLES
@@ -70,6 +71,7 @@ SHEETS = (
     "suggestions",
     "codebook",
     "reliability",
+    "sampling",
 )
 
 __all__ = [
@@ -101,6 +103,7 @@ def tables(
         "suggestions": lambda: suggestions_table(project, codebook),
         "codebook": lambda: codebook_table(codebook),
         "reliability": lambda: reliability_table(project, codebook),
+        "sampling": lambda: sampling_table(project),
     }
     return [made[name]() for name in SHEETS if name in names]
 
