@@ -1,9 +1,10 @@
 """The corpus layer (issue 16): building on Dask, counting with DuckDB, sampling.
 
 - build: the same varied ~600-word articles (bench.import_scale's) built into a corpus by a
-  local Dask cluster of 1 and of 2 worker processes, and imported by ``import_files``
-  into a project, all with the default pipelines; throughput ratios, and each worker's
-  peak memory (its ru_maxrss). ``ANNOTATOR_BENCH_ARTICLES`` sets the count (default 400).
+  local Dask cluster of 1 and of 2 worker processes (default partitions, about 64), and
+  imported by ``import_files`` into a project, all with the default pipelines; throughput
+  ratios, and each worker's peak memory (its ru_maxrss). ``ANNOTATOR_BENCH_ARTICLES``
+  sets the count (default 400).
 - stats: ``corpus stats`` over a synthetic corpus of 10^6 article rows (2 quotes, 1 actor
   and 1 entity each), against reading the columns it needs with pyarrow;
 - sample: a 1,000-article sample stratified by outlet and month from the same rows into a

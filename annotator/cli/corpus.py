@@ -52,7 +52,7 @@ def add_corpus_commands(sub: Any) -> None:
         type=int,
         default=None,
         metavar="N",
-        help="articles per partition (default 250)",
+        help="articles per partition (default: 10 to 250, about 64 partitions)",
     )
 
     stats = commands.add_parser(
@@ -108,7 +108,6 @@ def _build(args: argparse.Namespace) -> int:
         set_pipelines,
     )
     from annotator.services.corpus import BuildProgress, CorpusError, build_corpus
-    from annotator.services.corpus.build import PARTITION_SIZE
     from annotator.services.sources import parse_column_map
 
     try:
@@ -127,8 +126,8 @@ def _build(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         print("annotator: --workers: give at least 1", file=sys.stderr)
         return EXIT_USAGE
-    size = args.partition_size or PARTITION_SIZE
-    if size < 1:
+    size = args.partition_size
+    if size is not None and size < 1:
         print("annotator: --partition-size: give at least 1", file=sys.stderr)
         return EXIT_USAGE
     bar = progress_bar()

@@ -32,6 +32,7 @@ from annotator.ui.workers import ExportWorker, ImportWorker
 
 if TYPE_CHECKING:
     from annotator.services.sources import ReadOptions
+    from annotator.ui.corpus_dialog import CorpusDialog
     from annotator.ui.host import WindowHost
 
 PROJECT_FILTER = QT_TRANSLATE_NOOP(
@@ -61,6 +62,7 @@ class FileMenu(QObject):
         for key, text, shortcut, slot in (
             ("new", self.tr("&New project…"), QKeySequence.StandardKey.New, self.new_project),
             ("open", self.tr("&Open project…"), QKeySequence.StandardKey.Open, self.open_project),
+            ("open_corpus", self.tr("Open &corpus…"), QKeySequence(), self.open_corpus),
             ("import", self.tr("&Import articles…"), QKeySequence("Ctrl+I"), self.import_articles),
             (
                 "import_folder",
@@ -155,6 +157,13 @@ class FileMenu(QObject):
         self.show_project(project)
         self.backups.start(project)
         return True
+
+    def open_corpus(self, folder: Path | None = None) -> CorpusDialog | None:
+        """Show a corpus folder's counts and search (asks for the folder unless given)."""
+        # Imported here: DuckDB and pyarrow are not needed to start the window.
+        from annotator.ui.corpus_dialog import open_corpus_dialog
+
+        return open_corpus_dialog(self.window, folder)
 
     def show_project(self, project: Project) -> None:
         """Show a project opened (or reopened after a restore) and remember it."""

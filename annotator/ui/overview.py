@@ -128,7 +128,7 @@ class OverviewDialog(QDialog):
         for table in self.tables:
             split = QSplitter(Qt.Orientation.Vertical)
             split.addWidget(ChartWidget(table))
-            split.addWidget(_table_widget(table))
+            split.addWidget(table_widget(table))
             split.setSizes([420, 180])
             self.tabs.addTab(split, service_text(table.title))
         self.tabs.setCurrentIndex(max(current, 0))
@@ -200,7 +200,7 @@ class OverviewDialog(QDialog):
             self._not_saved(path, exc.strerror or str(exc))
 
 
-def _table_widget(table: Table) -> QTableWidget:
+def table_widget(table: Table) -> QTableWidget:
     widget = QTableWidget(len(table.rows), len(table.columns))
     widget.setHorizontalHeaderLabels(table.columns)
     widget.verticalHeader().setVisible(False)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+#: The small pipelines, for speed (the English default is already the small one).
+PIPELINES = {"fr": "fr_core_news_sm"}
+
 ARTICLES = [
     (
         "Le maire défend son budget",

@@ -19,9 +19,9 @@ import pytest
 from annotator import nlp
 from annotator.cli import main
 from annotator.services.corpus import BuildProgress, build_corpus
+from annotator.services.corpus.build import default_partition_size
 from annotator.services.corpus.layout import MANIFEST, read_manifest
-from tests.services.conftest import PIPELINES
-from tests.services.corpus_data import ARTICLES, write_sources
+from tests.services.corpus_data import ARTICLES, PIPELINES, write_sources
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -122,6 +122,12 @@ def test_near_duplicates_can_be_kept_flagged(
     assert report.articles == 9 and report.flagged == 1 and report.exact_duplicates == 1
     edited = articles[str(sources / "copy-edited.txt")]
     assert edited["near_duplicate_of"] == articles[str(sources / "article-00.txt")]["id"]
+
+
+def test_partitions_keep_every_worker_busy_from_a_few_hundred_articles() -> None:
+    assert [default_partition_size(n) for n in (0, 8, 200, 640, 6_400, 10**6)] == [
+        10, 10, 10, 10, 100, 250,
+    ]  # fmt: skip
 
 
 def test_a_second_run_skips_finished_partitions(tmp_path: Path, dask_cluster: Any) -> None:

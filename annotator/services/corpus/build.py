@@ -48,7 +48,11 @@ from annotator.services.errors import FileProblem
 from annotator.services.sources import supported_suffixes
 from annotator.services.sources.walk import walk_paths
 
+#: Articles per partition at most; a smaller corpus gets smaller partitions (never under
+#: ``MIN_PARTITION``), so that even a few hundred articles keep every worker busy.
 PARTITION_SIZE = 250
+MIN_PARTITION = 10
+_PARTITIONS_WANTED = 64
 #: Files read by one task: enough to keep a worker busy, few enough to spread them out.
 _FILES_PER_TASK = 32
 _BYTES_PER_TASK = 16 * 1024 * 1024
@@ -111,14 +115,16 @@ def build_corpus(
     column_map: dict[str, str] | None = None,
     pipelines: dict[str, str] | None = None,
     allow_near_duplicates: bool = False,
-    partition_size: int = PARTITION_SIZE,
+    partition_size: int | None = None,
     progress: Callable[[BuildProgress], None] | None = None,
 ) -> BuildReport:
     """Build (or finish building) the corpus in ``out``; see the module's docstring.
 
-    ``scheduler`` is the address of a running Dask scheduler (``tcp://host:8786``); without
-    it a local cluster of ``workers`` processes (one per core by default) is started and
-    stopped. Its workers must see ``sources`` and ``out`` at the same paths.
+    ``partition_size`` is the articles per partition (by default from the corpus's
+    size: ``default_partition_size``). ``scheduler`` is the address of a running Dask
+    scheduler (``tcp://host:8786``); without it a local cluster of ``workers`` processes
+    (one per core by default) is started and stopped. Its workers must see ``sources``
+    and ``out`` at the same paths.
     """
     corpus = Path(out).resolve()
     if corpus.exists() and not corpus.is_dir():
@@ -131,13 +137,16 @@ def build_corpus(
         | dict(pipelines or {}),
         "column_map": dict(column_map or {}),
         "allow_near_duplicates": allow_near_duplicates,
-        "partition_size": partition_size,
     }
     report = BuildReport(corpus)
     with _client(workers, scheduler) as client:
         client.register_plugin(PipelineChoice(dict(pipelines or {})))
         kept = _read_and_deduplicate(client, sources, settings, report)
-        parts = [kept[i : i + partition_size] for i in range(0, len(kept), partition_size)]
+        # From the number of articles only: the same sources make the same partitions,
+        # whatever cluster runs the build.
+        size = partition_size or default_partition_size(len(kept))
+        settings["partition_size"] = size
+        parts = [kept[i : i + size] for i in range(0, len(kept), size)]
         manifest = _start_manifest(corpus, old, settings, sources, parts)
         report.articles, report.partitions = len(kept), len(parts)
         _remove_stale_parts(corpus, len(parts))
@@ -147,6 +156,11 @@ def build_corpus(
     manifest["problems"] = [{"file": p.path, "reason": p.reason} for p in report.problems]
     write_json_atomic(corpus / MANIFEST, manifest)
     return report
+
+
+def default_partition_size(articles: int) -> int:
+    """About 64 partitions, of 10 to 250 articles."""
+    return max(MIN_PARTITION, min(PARTITION_SIZE, -(-articles // _PARTITIONS_WANTED)))
 
 
 @contextlib.contextmanager

@@ -243,16 +243,17 @@ def _draw(con: Any, stratify: Sequence[str], n: int | None, seed: int) -> Sample
     quotas["quota"] = shares
     con.register("quotas", pa.table(quotas))
     on = " and ".join(f"d.s{i} = q.s{i}" for i in range(len(exprs)))
+    more = "".join(f", s{i}" for i in range(1, len(exprs)))
     rows = con.execute(
         f"""
         select d.id from (
-            select id, {keys}, md5(? || ':' || id) as draw,
-                row_number() over (partition by {names} order by md5(? || ':' || id)) as rank
-            from frame
+            select id, s0{more}, draw,
+                row_number() over (partition by {names} order by draw) as rank
+            from (select id, {keys}, md5(? || ':' || id) as draw from frame)
         ) d join quotas q on {on}
         where d.rank <= q.quota order by d.draw
         """,
-        [str(seed), str(seed)],
+        [str(seed)],
     ).fetchall()
     report = SampleReport(Path(), 0, seed, frame, drawn=[r[0] for r in rows])
     report.strata = [

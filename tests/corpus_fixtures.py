@@ -10,10 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.services.corpus_data import write_sources
-
-#: The small pipelines, for speed (the English default is already the small one).
-PIPELINES = {"fr": "fr_core_news_sm"}
+from tests.services.corpus_data import PIPELINES, write_sources
 
 
 @pytest.fixture(scope="session")
