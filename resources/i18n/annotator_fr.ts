@@ -579,8 +579,9 @@
 <context>
     <name>ArticleForm</name>
     <message>
-        <location filename="../../annotator/ui/article_form.py" line="+56"/>
+        <location filename="../../annotator/ui/article_form.py" line="+97"/>
         <source>Memo on this article…</source>
+        <extracomment>The machine&apos;s colours: never those of a coder&apos;s answer. (article id, variable id, the CodeSuggestion, the value kept): a suggestion accepted or overridden. How good the machine&apos;s suggestions are (&quot;topic: α 0.71, 240 articles, …&quot;). Said while the article shown was chosen by the machine, not the study&apos;s order. Variable id -&gt; the machine&apos;s suggestion for the article shown, while undecided.</extracomment>
         <translation>Mémo sur cet article…</translation>
     </message>
     <message>
@@ -589,17 +590,32 @@
         <translation>Terminé — réponses requises données (Ctrl+D)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Memo</source>
         <translation>Mémo</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>The codebook has no article-level variables.</source>
         <translation>La grille de codage n&apos;a pas de variable d&apos;article.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+82"/>
+        <source>machine: {0} · {1:.0%}</source>
+        <translation>machine : {0} · {1:.0%}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Suggested by the machine, trained on the codes given so far; {0:.0%} sure. {1} or a click accepts it; any answer you give overrides it.</source>
+        <translation>Suggéré par la machine, entraînée sur les codes donnés jusqu&apos;ici ; sûre à {0:.0%}. {1} ou un clic l&apos;accepte ; toute réponse que vous donnez la remplace.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Machine suggestions — {0}</source>
+        <translation>Suggestions de la machine — {0}</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>{0} of {1} answered</source>
         <translation>{0} sur {1} renseignées</translation>
     </message>
@@ -1109,7 +1125,7 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
 <context>
     <name>CodingActions</name>
     <message>
-        <location filename="../../annotator/ui/coding_actions.py" line="+53"/>
+        <location filename="../../annotator/ui/coding_actions.py" line="+54"/>
         <source>&amp;Edit</source>
         <extracomment>What each of QUOTE_KEYS does, in the same order.</extracomment>
         <translation>É&amp;dition</translation>
@@ -1176,7 +1192,7 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
         <translation>Rétabli : {0}</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+130"/>
         <source>Article marked done</source>
         <translation>Article marqué comme terminé</translation>
     </message>
@@ -1316,6 +1332,100 @@ Le contenu d&apos;avant la restauration a été sauvegardé sous {1}.</translati
         <location line="+39"/>
         <source>Choose the column that holds the article text.</source>
         <translation>Choisissez la colonne qui contient le texte de l&apos;article.</translation>
+    </message>
+</context>
+<context>
+    <name>CorpusDialog</name>
+    <message>
+        <location filename="../../annotator/ui/corpus_dialog.py" line="+47"/>
+        <source>Corpus — {0}</source>
+        <translation>Corpus — {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Counting…</source>
+        <translation>Comptage…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Words in the title or text; &quot;a phrase&quot; in quotes</source>
+        <translation>Mots du titre ou du texte ; « une expression » entre guillemets</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outlet</source>
+        <translation>Média</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+73"/>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>Save tables…</source>
+        <translation>Enregistrer les tableaux…</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Corpus</source>
+        <translation>Corpus</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0}: {1} articles, {2} quotes, {3} entities, {4} actors</source>
+        <translation>{0} : {1} articles, {2} citations, {3} entités, {4} acteurs</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{0} article(s) found</source>
+        <translation>{0} article(s) trouvé(s)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save tables</source>
+        <translation>Enregistrer les tableaux</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} corpus.xlsx</source>
+        <translation>{0} corpus.xlsx</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not saved</source>
+        <translation>Non enregistré</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}: not saved ({1})</source>
+        <translation>{0} : non enregistré ({1})</translation>
     </message>
 </context>
 <context>
@@ -1502,7 +1612,7 @@ Veuillez copier ce rapport dans votre message à la personne qui vous assiste av
 <context>
     <name>FileMenu</name>
     <message>
-        <location filename="../../annotator/ui/file_menu.py" line="+37"/>
+        <location filename="../../annotator/ui/file_menu.py" line="+38"/>
         <location filename="../../annotator/ui/split_merge.py" line="+40"/>
         <source>Annotator projects (*.annotator *.db);;All files (*)</source>
         <extracomment>Translated in the File menu&apos;s context, where the same filter is.</extracomment>
@@ -1563,6 +1673,11 @@ Veuillez copier ce rapport dans votre message à la personne qui vous assiste av
         <location line="+1"/>
         <source>&amp;Open project…</source>
         <translation>&amp;Ouvrir un projet…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;corpus…</source>
+        <translation>Ouvrir un &amp;corpus…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1630,7 +1745,7 @@ Veuillez copier ce rapport dans votre message à la personne qui vous assiste av
         <translation>Impossible d&apos;ouvrir le projet</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+91"/>
         <location line="+146"/>
         <source>No project</source>
         <translation>Aucun projet</translation>
@@ -1803,9 +1918,48 @@ Veuillez copier ce rapport dans votre message à la personne qui vous assiste av
     </message>
 </context>
 <context>
+    <name>MachineCoder</name>
+    <message>
+        <location filename="../../annotator/ui/machine.py" line="+86"/>
+        <source>Most useful &amp;next (machine&apos;s choice)</source>
+        <extracomment>New answers to learnable variables between two trainings.</extracomment>
+        <translation>Le plus &amp;utile ensuite (choix de la machine)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The uncoded article the machine is least sure about: coding it teaches the machine most, but it breaks a random sample (the order is recorded)</source>
+        <translation>L&apos;article non codé dont la machine est le moins sûre : le coder lui apprend le plus, mais cela rompt un échantillon aléatoire (l&apos;ordre est enregistré)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Train the machine now</source>
+        <translation>&amp;Entraîner la machine maintenant</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No uncoded article has a suggestion yet: code some articles and let the machine learn (Navigate › Train the machine now)</source>
+        <translation>Aucun article non codé n&apos;a encore de suggestion : codez quelques articles et laissez la machine apprendre (Navigation › Entraîner la machine maintenant)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Most useful next: chosen by the machine, {0:.0%} sure of {1} here. Not the study&apos;s order: it breaks a random sample (recorded for the methods section).</source>
+        <translation>Le plus utile ensuite : choisi par la machine, sûre à {0:.0%} de {1} ici. Ce n&apos;est pas l&apos;ordre de l&apos;étude : cela rompt un échantillon aléatoire (enregistré pour la section méthodes).</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>The machine learned from your codes: {0} suggestions</source>
+        <translation>La machine a appris de vos codes : {0} suggestions</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The machine could not learn: {0}</source>
+        <translation>La machine n&apos;a pas pu apprendre : {0}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+81"/>
+        <location filename="../../annotator/ui/main_window.py" line="+82"/>
         <source>Codes</source>
         <extracomment>Article list | reader | codebook and forms, in per cent of the window&apos;s width. False for --screenshot and tests: report in the status bar, never in a dialog.</extracomment>
         <translation>Codes</translation>
@@ -1837,7 +1991,7 @@ Veuillez copier ce rapport dans votre message à la personne qui vous assiste av
     </message>
     <message>
         <location filename="../../annotator/ui/app.py" line="+104"/>
-        <location filename="../../annotator/ui/main_window.py" line="+62"/>
+        <location filename="../../annotator/ui/main_window.py" line="+65"/>
         <source>Cannot open project</source>
         <translation>Impossible d&apos;ouvrir le projet</translation>
     </message>
@@ -1852,7 +2006,7 @@ Veuillez copier ce rapport dans votre message à la personne qui vous assiste av
         <translation>{0} — Annotator</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Quotes ({0})</source>
         <translation>Citations ({0})</translation>
     </message>
@@ -1996,7 +2150,7 @@ Veuillez copier ce rapport dans votre message à la personne qui vous assiste av
         <translation>&amp;Navigation</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Next article</source>
         <translation>Article &amp;suivant</translation>
     </message>
@@ -2034,7 +2188,7 @@ Veuillez copier ce rapport dans votre message à la personne qui vous assiste av
 <context>
     <name>OverviewDialog</name>
     <message>
-        <location filename="../../annotator/ui/overview.py" line="+48"/>
+        <location filename="../../annotator/ui/overview.py" line="+50"/>
         <source>Overview — {0}</source>
         <translation>Vue d&apos;ensemble — {0}</translation>
     </message>
@@ -2818,8 +2972,9 @@ Veuillez copier ce rapport dans votre message à la personne qui vous assiste av
         <translation>répondre à {0}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+39"/>
         <source>edit the code&apos;s memo</source>
+        <extracomment>The decision on the machine&apos;s suggestion this answer was (undone with it).</extracomment>
         <translation>modifier le mémo du code</translation>
     </message>
     <message>
@@ -2851,6 +3006,14 @@ Veuillez copier ce rapport dans votre message à la personne qui vous assiste av
         <location line="+1"/>
         <source>reject quote</source>
         <translation>rejeter la citation</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../annotator/ui/corpus_dialog.py" line="+15"/>
+        <source>Open corpus folder</source>
+        <translation>Ouvrir le dossier d&apos;un corpus</translation>
     </message>
 </context>
 </TS>

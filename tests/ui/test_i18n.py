@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -106,6 +109,28 @@ def test_every_message_of_the_catalogue_is_translated() -> None:
             placeholders = re.compile(r"\{[^{}]*\}|%n")
             assert set(placeholders.findall(source)) == set(placeholders.findall(fr)), source
             assert len(accelerators.findall(source)) == len(accelerators.findall(fr)), source
+
+
+def test_the_catalogue_holds_every_string_of_the_interface(tmp_path: Path) -> None:
+    """Every tr() string of annotator/ui is in annotator_fr.ts (make translations was run
+    after the last new string): lupdate on a copy of the catalogue finds nothing new."""
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    if not lupdate.exists():
+        pytest.skip(f"{lupdate} is not installed")
+    copy = tmp_path / "annotator_fr.ts"
+    shutil.copyfile(CATALOGUE, copy)
+    ui = sorted(str(p) for p in (Path(__file__).parents[2] / "annotator" / "ui").glob("*.py"))
+    done = subprocess.run(
+        [str(lupdate), "-no-obsolete", "-source-language", "en", "-target-language", "fr"]
+        + ui
+        + ["-ts", str(copy)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found = re.search(r"Found (\d+) source text\(s\) \((\d+) new", done.stdout + done.stderr)
+    assert found is not None, done.stdout + done.stderr
+    assert found.group(2) == "0", "run `make translations` and translate the new strings"
 
 
 def test_compiled_catalogue_matches_the_source() -> None:
