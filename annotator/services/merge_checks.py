@@ -52,14 +52,9 @@ class IncomingRows:
 
     def __init__(self, target: Project, refused: list[str]) -> None:
         self.refused = refused
-        self.lengths: dict[str, int] = {
-            article_id: length
-            for article_id, length in target.db.execute(
-                "select id, length(text) from articles"
-            ).fetchall()
-        }
-        self.categories = {r[0] for r in target.db.execute("select id from categories")}
-        self.variables = {r[0] for r in target.db.execute("select id from variables")}
+        self.lengths = target.article_lengths()
+        self.categories = target.row_ids("categories")
+        self.variables = target.row_ids("variables")
 
     def keep(self, table: str, rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         """The rows that may be merged; the others are described in ``refused``."""

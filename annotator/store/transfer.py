@@ -62,6 +62,14 @@ class TransferStore:
         """(id, source file) of every article, to find articles named by their file."""
         return [(r[0], r[1] or "") for r in self.db.execute("select id, source_file from articles")]
 
+    def article_lengths(self) -> dict[str, int]:
+        """The length of every article's text, by id, to check offsets against."""
+        return dict(self.db.execute("select id, length(text) from articles").fetchall())
+
+    def row_ids(self, table: str) -> set[str]:
+        """The ids of every row of ``table`` (categories, variables...)."""
+        return {r[0] for r in self.db.execute(f"select id from [{table}]")}
+
     def text_hashes(self) -> set[str]:
         """The text fingerprints (``text_hash``) of every article, to leave them out of a sample."""
         return {r[0] for r in self.db.execute("select text_hash from articles") if r[0]}
