@@ -42,3 +42,17 @@ def test_bench_command_prints_one_line_per_figure() -> None:
         check=True,
     )
     assert "reader" in out.stdout and "coding:" in out.stdout
+
+
+def test_quote_errors_list_a_tuning_article_and_refuse_held_out_sets(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from bench import quotes_errors
+
+    assert quotes_errors.main(["seen", "fr", "--article", "001"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("== 001-"), out[:200]
+    with pytest.raises(SystemExit):
+        quotes_errors.main(["real-heldout", "fr"])
+    with pytest.raises(SystemExit):
+        quotes_errors.main(["unseen", "en"])
