@@ -85,6 +85,13 @@ def add_corpus_commands(sub: Any) -> None:
         help="strata in proportion to their size: outlet, month, outlet,month, ...",
     )
     sample.add_argument(
+        "--weights",
+        metavar="SPEC",
+        help="the strata's shares instead of their sizes: 'equal', or STRATUM=W pairs such as"
+        " \"Le Monde=2,Libération=1\" ('*=W' for the rest; a value of the first --stratify"
+        " column stands for its strata)",
+    )
+    sample.add_argument(
         "--constructed-weeks",
         type=int,
         metavar="K",
@@ -227,6 +234,7 @@ def _sample(args: argparse.Namespace) -> int:
             date_from=args.date_from,
             date_to=args.date_to,
             where=args.where,
+            weights=args.weights,
         )
     except (CorpusError, ProjectError) as exc:
         print(f"annotator: {exc}", file=sys.stderr)

@@ -20,7 +20,9 @@ from annotator.services.corpus.sample import (
     SAMPLES_KEY,
     allocate,
     constructed_week_days,
+    parse_weights,
     sample_corpus,
+    weighted_shares,
 )
 from annotator.store import Project
 from tests.services.corpus_data import ARTICLES
@@ -35,6 +37,64 @@ def test_allocation_is_proportional_with_largest_remainders() -> None:
     assert allocate([1, 1, 98], 3) == [0, 0, 3]
     assert allocate([7, 0, 5], 12) == [7, 0, 5]
     assert allocate([], 0) == []
+
+
+def test_weights_replace_the_strata_sizes() -> None:
+    one = [("A",), ("B",), ("C",)]
+    assert weighted_shares(one, [50, 30, 20], 10, parse_weights("equal")) == (
+        [4, 3, 3],
+        [1.0, 1.0, 1.0],
+    )
+    assert weighted_shares(one, [50, 30, 20], 10, parse_weights("A=2, *=1"))[0] == [5, 3, 2]
+    assert weighted_shares(one, [50, 30, 20], 4, parse_weights("A=0,B=1,C=1"))[0] == [0, 2, 2]
+    # A value of the first variable stands for its strata, shared out by their sizes.
+    two = [("A", "01"), ("A", "02"), ("B", "01")]
+    shares, weights = weighted_shares(two, [30, 10, 20], 10, parse_weights("A=1,B=1"))
+    assert shares == [4, 1, 5] and weights == [0.75, 0.25, 1.0]
+    # equal with two variables: every cell the same share
+    assert weighted_shares(two, [30, 10, 20], 9, parse_weights("equal"))[0] == [3, 3, 3]
+    assert weighted_shares(two, [30, 10, 20], 6, parse_weights("A / 02=1,*=0"))[0] == [0, 6, 0]
+
+    with pytest.raises(CorpusError, match="no stratum 'D' in the frame"):
+        weighted_shares(one, [5, 5, 5], 3, parse_weights("D=1,*=1"))
+    with pytest.raises(CorpusError, match="no weight for 'C'; give one, or"):
+        weighted_shares(one, [5, 5, 5], 3, parse_weights("A=1,B=1"))
+    with pytest.raises(CorpusError, match="stratum 'B' would give 3 article.s. but holds 2"):
+        weighted_shares(one, [5, 2, 5], 9, parse_weights("equal"))
+    with pytest.raises(CorpusError, match="every stratum of the frame weighs 0"):
+        weighted_shares(one, [5, 5, 5], 3, parse_weights("*=0"))
+    for bad in ("A", "A=-1", "=2", "A=x", "A=inf", "A=nan"):
+        with pytest.raises(CorpusError, match="give STRATUM=WEIGHT pairs"):
+            parse_weights(bad)
+
+
+def test_a_weighted_draw_is_recorded_for_the_methods_section(
+    built_corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project_path = tmp_path / "weighted.annotator"
+    command = ["corpus", "sample", str(built_corpus), "--out", str(project_path), "--seed", "4"]
+    command += ["--n", "4", "--stratify", "outlet"]
+    assert main([*command, "--weights", "The Morning Post=3,*=1"]) == 0
+    out = capsys.readouterr().out
+    assert "The Morning Post: 2 of 3 (weight 3)" in out
+    assert "Le Courrier du Nord: 1 of 3 (weight 1)" in out
+    with Project.open(project_path, read_only=True) as project:
+        waves = json.loads(project.meta(SAMPLES_KEY) or "[]")
+        outlets = Counter(a.outlet for a in project.articles())
+    assert outlets == {"The Morning Post": 2, "Le Courrier du Nord": 1, "La Gazette de l'Ouest": 1}
+    assert waves[0]["weights"] == "The Morning Post=3,*=1"
+    assert "allocation by the weights given" in waves[0]["method"]
+    book = tmp_path / "weighted.xlsx"
+    assert main(["export", str(project_path), str(book)]) == 0
+    rows = list(load_workbook(book, read_only=True)["sampling"].iter_rows(values_only=True))
+    body = [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+    assert {r["stratum"]: r["stratum_weight"] for r in body}["The Morning Post"] == 3
+    assert {r["weights"] for r in body} == {"The Morning Post=3,*=1"}
+
+    assert main([*command[:-4], "--n", "4", "--weights", "equal"]) == 2
+    assert "--weights need --n and --stratify" in capsys.readouterr().err
+    assert main([*command, "--weights", "Le Monde=1"]) == 2
+    assert "no stratum 'Le Monde' in the frame" in capsys.readouterr().err
 
 
 def test_same_seed_same_sample_in_another_process_without_spacy(

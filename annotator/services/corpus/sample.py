@@ -6,7 +6,12 @@ weeks) and are not in the project yet (by id and by text fingerprint: a second w
 never draws an article twice). Strata (outlet, month, ...) get shares of the sample in
 proportion to their size (largest remainders, ties in the strata's order). Within a
 stratum, articles are taken in the order of md5(seed:id): the same corpus, conditions and
-seed draw the same articles, whatever the order of the Parquet files. The entities,
+seed draw the same articles, whatever the order of the Parquet files. Weights given for
+the strata (``--weights``) replace their sizes: "equal" gives every stratum the same share;
+"Le Monde=2,Libération=1" gives shares in those proportions, each key naming a stratum as
+the report does ("Le Monde / 2024-03") or a value of the first stratification variable
+(that value's share then goes to its strata in proportion to their size), ``*`` for every
+stratum not named. The entities,
 quotes and actors found by the build are copied into the project, not recomputed, and
 the frame and parameters are recorded in the project under ``corpus_samples``.
 """
@@ -43,10 +48,14 @@ class SampleReport:
     strata: list[tuple[tuple[str, ...], int, int]] = field(default_factory=list)
     excluded: int = 0
     days: list[str] = field(default_factory=list)
+    #: The weight each stratum was given (empty for proportional allocation).
+    weights: dict[tuple[str, ...], float] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
         out = [
-            f"  {' / '.join(key) or 'all'}: {taken} of {size}" for key, size, taken in self.strata
+            f"  {' / '.join(key) or 'all'}: {taken} of {size}"
+            + (f" (weight {self.weights[key]:.3g})" if key in self.weights else "")
+            for key, size, taken in self.strata
         ]
         if self.days:
             shown = ", ".join(self.days[:14]) + (", ..." if len(self.days) > 14 else "")
@@ -83,8 +92,8 @@ def constructed_week_days(first: date, last: date, weeks: int, seed: int) -> lis
     return sorted(chosen)
 
 
-def allocate(sizes: Sequence[int], n: int) -> list[int]:
-    """Proportional shares of n for strata of these sizes (largest remainders)."""
+def allocate(sizes: Sequence[float], n: int) -> list[int]:
+    """Shares of n in proportion to these sizes or weights (largest remainders)."""
     total = sum(sizes)
     if total == 0:
         return [0 for _ in sizes]
@@ -116,11 +125,15 @@ def sample_corpus(
     date_from: str | None = None,
     date_to: str | None = None,
     where: str | None = None,
+    weights: str | None = None,
 ) -> SampleReport:
     """Draw the sample into the project (created when missing); see the module's docstring.
 
     Without ``n``, every article of the frame is taken (the days of constructed weeks).
     """
+    wanted = parse_weights(weights) if weights else None
+    if wanted is not None and (n is None or not stratify):
+        raise CorpusError("--weights need --n and --stratify")
     import duckdb
     import pyarrow as pa
 
@@ -159,7 +172,7 @@ def sample_corpus(
             raise CorpusError(
                 f"--where {where!r}: not a condition on the articles ({exc})"
             ) from exc
-        report = _draw(con, stratify, n, seed)
+        report = _draw(con, stratify, n, seed, wanted)
         report.project, report.excluded = project_path, everything - report.frame
         report.days = [d.isoformat() for d in days]
         _copy(con, project, report.drawn)
@@ -182,12 +195,23 @@ def sample_corpus(
                 "days": report.days,
                 "frame": report.frame,
                 "excluded_already_in_project": report.excluded,
+                "weights": weights,
                 "strata": [
-                    {"stratum": dict(zip(stratify, key, strict=True)), "frame": size, "drawn": k}
+                    {
+                        "stratum": dict(zip(stratify, key, strict=True)),
+                        "frame": size,
+                        "drawn": k,
+                        "weight": report.weights.get(key),
+                    }
                     for key, size, k in report.strata
                 ],
-                "method": "proportional allocation (largest remainders); within a stratum,"
-                " articles in the order of md5(seed:id)",
+                "method": (
+                    "proportional allocation"
+                    if wanted is None
+                    else f"allocation by the weights given ({weights})"
+                )
+                + " (largest remainders); within a stratum, articles in the order of"
+                " md5(seed:id)",
                 "articles": report.drawn,
             }
         )
@@ -225,7 +249,76 @@ def _conditions(
     return conditions
 
 
-def _draw(con: Any, stratify: Sequence[str], n: int | None, seed: int) -> SampleReport:
+def parse_weights(spec: str) -> dict[str, float]:
+    """``equal`` (every stratum weighs 1) or ``KEY=W,...`` (``*`` for the others)."""
+    if spec.strip().casefold() == "equal":
+        return {"*": 1.0}
+    weights: dict[str, float] = {}
+    for item in spec.split(","):
+        key, sep, value = item.rpartition("=")
+        try:
+            weight = float(value)
+        except ValueError:
+            weight = -1.0
+        if not sep or not key.strip() or not weight >= 0 or weight == float("inf"):
+            raise CorpusError(
+                f"--weights {spec!r}: give STRATUM=WEIGHT pairs (weights of 0 or more)"
+                " separated by commas, or 'equal'"
+            )
+        weights[key.strip()] = weight
+    return weights
+
+
+def weighted_shares(
+    strata: Sequence[tuple[str, ...]], sizes: Sequence[int], n: int, wanted: dict[str, float]
+) -> tuple[list[int], list[float]]:
+    """Each stratum's share of n under the weights (see the module's docstring), and the
+    weight each stratum was given (a first-variable weight split by size)."""
+    labels = [" / ".join(key) for key in strata]
+    known = set(labels) | {key[0] for key in strata if key}
+    unknown = sorted(set(wanted) - known - {"*"})
+    if unknown:
+        raise CorpusError(
+            f"--weights: no stratum {', '.join(repr(u) for u in unknown)} in the frame"
+            f" (strata: {', '.join(labels[:10])}{', ...' if len(labels) > 10 else ''})"
+        )
+    by_label = all(k in labels or k == "*" for k in wanted)
+    groups = labels if by_label else [key[0] for key in strata]
+    missing = sorted({g for g in groups if g not in wanted} if "*" not in wanted else set())
+    if missing:
+        raise CorpusError(
+            f"--weights: no weight for {', '.join(repr(m) for m in missing[:10])};"
+            " give one, or '*=W' for every stratum not named"
+        )
+    names = list(dict.fromkeys(groups))
+    group_weight = [wanted.get(g, wanted.get("*", 0.0)) for g in names]
+    if not sum(group_weight) > 0:
+        raise CorpusError("--weights: every stratum of the frame weighs 0")
+    group_share = dict(zip(names, allocate(group_weight, n), strict=True))
+    shares = [0] * len(strata)
+    weights = [0.0] * len(strata)
+    for name, weight in zip(names, group_weight, strict=True):
+        members = [i for i, g in enumerate(groups) if g == name]
+        member_sizes = [sizes[i] for i in members]
+        for i, share in zip(members, allocate(member_sizes, group_share[name]), strict=True):
+            shares[i] = share
+            weights[i] = weight * sizes[i] / sum(member_sizes)
+    for label, size, share in zip(labels, sizes, shares, strict=True):
+        if share > size:
+            raise CorpusError(
+                f"--weights: stratum '{label}' would give {share} article(s) but holds {size}"
+                " in the frame; lower its weight or --n"
+            )
+    return shares, weights
+
+
+def _draw(
+    con: Any,
+    stratify: Sequence[str],
+    n: int | None,
+    seed: int,
+    wanted: dict[str, float] | None = None,
+) -> SampleReport:
     import pyarrow as pa
 
     exprs = [GROUPS[name] for name in stratify] or ["''"]
@@ -238,7 +331,14 @@ def _draw(con: Any, stratify: Sequence[str], n: int | None, seed: int) -> Sample
     frame = sum(sizes)
     if n is not None and n > frame:
         raise CorpusError(f"the sampling frame holds {frame} article(s), fewer than --n {n}")
-    shares = sizes if n is None else allocate(sizes, n)
+    keys_of = [tuple(str(v) for v in row[: len(stratify)]) for row in strata]
+    given: list[float] = []
+    if n is None:
+        shares = sizes
+    elif wanted is None:
+        shares = allocate(sizes, n)
+    else:
+        shares, given = weighted_shares(keys_of, sizes, n, wanted)
     quotas = {f"s{i}": [row[i] for row in strata] for i in range(len(exprs))}
     quotas["quota"] = shares
     con.register("quotas", pa.table(quotas))
@@ -256,10 +356,8 @@ def _draw(con: Any, stratify: Sequence[str], n: int | None, seed: int) -> Sample
         [str(seed)],
     ).fetchall()
     report = SampleReport(Path(), 0, seed, frame, drawn=[r[0] for r in rows])
-    report.strata = [
-        (tuple(str(v) for v in row[: len(stratify)]), size, share)
-        for row, size, share in zip(strata, sizes, shares, strict=True)
-    ]
+    report.strata = list(zip(keys_of, sizes, shares, strict=True))
+    report.weights = dict(zip(keys_of, given, strict=False))
     return report
 
 

@@ -31,6 +31,8 @@ SAMPLING_COLUMNS = (
     "stratum",
     "stratum_frame",
     "stratum_drawn",
+    "stratum_weight",
+    "weights",
     "method",
 )
 
@@ -72,6 +74,8 @@ def sampling_table(project: Project) -> Table:
                     label or "all",
                     stratum.get("frame"),
                     stratum.get("drawn"),
+                    stratum.get("weight"),
+                    wave.get("weights"),
                     wave.get("method"),
                 )
 
