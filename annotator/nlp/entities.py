@@ -16,6 +16,7 @@ from .mentions import bare as bare
 from .mentions import name_like
 from .organisations import find_organisations, repeat_organisations
 from .persons import persons_in_context
+from .places import clean_places
 
 LABEL_MAP = {
     "PER": "PERSON",
@@ -207,6 +208,7 @@ def extract_entities(doc: Doc, text: str, norm: str, lex: Lexicon) -> list[Menti
             if label == "PERSON" and norm[s:e] in places:
                 piece_label = "PLACE"
             mentions.append(Mention(Entity(s, e, text[s:e], piece_label), span.start, span.end))
+    mentions = clean_places(doc, text, lex.language, mentions)
     mentions = persons_in_context(doc, text, lex, find_organisations(doc, text, lex, mentions))
     mentions = [
         m

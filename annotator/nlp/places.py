@@ -1,0 +1,104 @@
+"""Places cleaned of what the NER puts in them: a leading article (« la France », « La
+Réunion ») and common nouns or nationalities it calls places (« les Français », « l'Etat »).
+
+The words are per language in data/places_<lang>.json (issue 13, item 6: the real-news gold
+set names places without their article, and nationalities are no places).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc
+
+from .lexicon import DATA_DIR
+from .mentions import Mention, relabel, token_mention
+from .registry import LOADED
+
+_ADJECTIVES: dict[int, frozenset[str]] = {}
+
+
+@dataclass(frozen=True)
+class PlaceData:
+    """Per-language words about places, from data/places_<lang>.json."""
+
+    #: Articles cut off the start of a place (« la », « les »).
+    articles: frozenset[str]
+    #: Places whose article is part of the name (« Le Havre », « La Rochelle »), lowercase.
+    with_article: frozenset[str]
+    #: Words the NER calls places that are none (« Etat »), as written.
+    not_places: frozenset[str]
+    #: Adjectives that are places too (« Nord », « Sud »), lowercase.
+    keep: frozenset[str]
+
+
+@cache
+def get_place_data(language: str) -> PlaceData:
+    """Return the place data of language, read once (none when there is no file)."""
+    path = DATA_DIR / f"places_{language}.json"
+    raw = json.loads(path.read_text("utf-8")) if path.exists() else {}
+    return PlaceData(
+        articles=frozenset(w.lower() for w in raw.get("articles", [])),
+        with_article=frozenset(w.lower() for w in raw.get("with_article", [])),
+        not_places=frozenset(raw.get("not_places", [])),
+        keep=frozenset(w.lower() for w in raw.get("adjectives_kept", [])),
+    )
+
+
+def clean_places(doc: Doc, text: str, language: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with each place's leading article cut off, and places or organisations
+    of one common noun (« Français », « Blancs »: a noun made of an adjective; « Etat »:
+    listed) made OTHER."""
+    data = get_place_data(language)
+    out = []
+    for m in mentions:
+        if m.entity.label not in ("PLACE", "ORG") or m.dateline:
+            out.append(m)
+            continue
+        if m.entity.label == "ORG":
+            # « les Blancs »: a noun made of an adjective is no organisation either
+            single = m.tok_end - m.tok_start == 1
+            common = single and _common_noun(doc, m.tok_start, data)
+            out.append(relabel(m, "OTHER") if common else m)
+            continue
+        first = doc[m.tok_start]
+        if (
+            m.tok_end - m.tok_start >= 2
+            and first.lower_ in data.articles
+            and m.entity.text.lower() not in data.with_article
+        ):
+            m = token_mention(doc, text, m.tok_start + 1, m.tok_end, "PLACE")
+        if m.tok_end - m.tok_start == 1 and _common_noun(doc, m.tok_start, data):
+            m = relabel(m, "OTHER")
+        out.append(m)
+    return out
+
+
+def _common_noun(doc: Doc, i: int, data: PlaceData) -> bool:
+    """ "Français", "Algériens", "Blanches": a capitalised word the tagger reads as a common
+    noun made of an adjective (the lemmatizer's adjectives); « Etat », « Smic »: listed."""
+    t = doc[i]
+    if t.text in data.not_places:
+        return True
+    if t.pos_ != "NOUN" or not t.lemma_.islower() or t.lower_ in data.keep:
+        return False
+    return t.lemma_ in _adjectives(doc)
+
+
+def _adjectives(doc: Doc) -> frozenset[str]:
+    """The adjectives of the lemmatizer (its "lemma_index" table) of the loaded pipeline that
+    made doc; none when it has no such table."""
+    key = id(doc.vocab)
+    found = _ADJECTIVES.get(key)
+    if found is None:
+        found = frozenset()
+        for nlp in list(LOADED.values()):
+            if nlp.vocab is not doc.vocab or "lemmatizer" not in nlp.pipe_names:
+                continue
+            lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+            if lookups is not None and lookups.has_table("lemma_index"):
+                found = frozenset(lookups.get_table("lemma_index").get("adj", ()))
+        _ADJECTIVES[key] = found
+    return found
