@@ -10,11 +10,12 @@ from functools import cache
 from spacy.tokens import Doc
 
 from ..core.models import Entity
+from .acronyms import defined_acronyms
 from .lexicon import DATA_DIR, Lexicon, get_dateline_rules, get_lexicon
 from .mentions import Mention as Mention
 from .mentions import bare as bare
 from .mentions import name_like
-from .organisations import find_organisations, repeat_organisations
+from .organisations import find_organisations, get_org_data, repeat_organisations
 from .persons import persons_in_context
 from .places import clean_places
 
@@ -222,7 +223,14 @@ def extract_entities(doc: Doc, text: str, norm: str, lex: Lexicon) -> list[Menti
                 entity = Entity(s, e, text[s:e], label)
                 mentions.append(Mention(entity, span.start, span.end, dateline=True))
     mentions.sort(key=lambda m: (m.entity.start, m.entity.end))
-    return repeat_organisations(doc, text, norm, _label_acronyms(mentions, norm))
+    mentions = _label_acronyms(mentions, norm)
+    org = get_org_data(lex.language)
+    actors = get_actor_data(lex.language)
+    org_words = actors.org_words | org.heads
+    mentions = defined_acronyms(
+        doc, text, norm, mentions, org_words, org.event_heads, actors.acronym_skip
+    )
+    return repeat_organisations(doc, text, norm, mentions)
 
 
 def _label_acronyms(mentions: list[Mention], norm: str) -> list[Mention]:

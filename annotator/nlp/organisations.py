@@ -46,6 +46,9 @@ class OrgData:
     head_modifiers: frozenset[str]
     title_links: frozenset[str]
     portfolio_titles: frozenset[str]
+    #: First words (French) or last words (English) of names of events, plans and laws, no
+    #: organisations (« Salon international de … », "North Atlantic Treaty").
+    event_heads: frozenset[str]
 
 
 @cache
@@ -65,6 +68,7 @@ def get_org_data(language: str) -> OrgData:
         head_modifiers=lower("head_modifiers"),
         title_links=lower("title_links"),
         portfolio_titles=lower("portfolio_titles"),
+        event_heads=lower("event_heads"),
     )
 
 

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from .lexicon import DATA_DIR
 from .mentions import Mention, relabel, token_mention
+from .organisations import get_org_data
 from .registry import LOADED
 
 _ADJECTIVES: dict[int, frozenset[str]] = {}
@@ -48,20 +49,22 @@ def get_place_data(language: str) -> PlaceData:
 
 
 def clean_places(doc: Doc, text: str, language: str, mentions: list[Mention]) -> list[Mention]:
-    """The mentions with each place's leading article cut off, and places or organisations
-    of one common noun (« Français », « Blancs »: a noun made of an adjective; « Etat »:
-    listed) made OTHER."""
+    """The mentions with each place's leading article cut off, places or organisations of
+    one common noun (« Français », « Blancs »: a noun made of an adjective; « Etat »: listed)
+    and organisations that are events made OTHER."""
     data = get_place_data(language)
+    events = get_org_data(language).event_heads
     out = []
     for m in mentions:
         if m.entity.label not in ("PLACE", "ORG") or m.dateline:
             out.append(m)
             continue
         if m.entity.label == "ORG":
-            # « les Blancs »: a noun made of an adjective is no organisation either
+            # « les Blancs »: a noun made of an adjective is no organisation either, nor
+            # « Salon international de … », "North Atlantic Treaty": events and laws
             single = m.tok_end - m.tok_start == 1
             common = single and _common_noun(doc, m.tok_start, data)
-            out.append(relabel(m, "OTHER") if common else m)
+            out.append(relabel(m, "OTHER") if common or _event(doc, m, events) else m)
             continue
         first = doc[m.tok_start]
         if (
@@ -74,6 +77,15 @@ def clean_places(doc: Doc, text: str, language: str, mentions: list[Mention]) ->
             m = relabel(m, "OTHER")
         out.append(m)
     return out
+
+
+def _event(doc: Doc, m: Mention, heads: frozenset[str]) -> bool:
+    """Whether the name of m is an event's, a plan's or a law's: its first word a capitalised
+    event noun (« Salon … », « Forum … »), or its last one ("… Treaty", "… Summit")."""
+    first, last = doc[m.tok_start], doc[m.tok_end - 1]
+    return (first.lower_ in heads and first.text[:1].isupper()) or (
+        m.tok_end - m.tok_start > 1 and last.lower_ in heads and last.text[:1].isupper()
+    )
 
 
 def _common_noun(doc: Doc, i: int, data: PlaceData) -> bool:

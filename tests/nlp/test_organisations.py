@@ -90,3 +90,36 @@ def test_a_photo_credit_is_a_person_and_agencies() -> None:
     text = "Netanyahu celebrates his victory. (Thomas Coex/AFP/Getty Images)\n\nObama called him."
     entities = {(e.text, e.label) for e in analyze(text, "en").entities}
     assert {("Thomas Coex", "PERSON"), ("AFP", "ORG"), ("Getty Images", "ORG")} <= entities
+
+
+def test_an_acronym_in_brackets_names_the_organisation_before_it() -> None:
+    text = (
+        "La direction régionale de l'économie, de l'emploi, du travail et des solidarités "
+        "(Dreets) a ouvert une enquête. Selon la Dreets, dix salariés sont concernés. "
+        "L'Office français de la biodiversité (OFB) a porté plainte."
+    )
+    orgs = _of(text, "fr")
+    assert "direction régionale de l'économie, de l'emploi, du travail et des solidarités" in orgs
+    assert orgs.count("Dreets") == 2
+    assert "Office français de la biodiversité" in orgs and "OFB" in orgs
+    text = (
+        "People for the Ethical Treatment of Animals (Peta) said the ban was overdue. "
+        "Peta has campaigned for years."
+    )
+    orgs = _of(text, "en")
+    assert "People for the Ethical Treatment of Animals" in orgs
+    assert orgs.count("Peta") == 2
+
+
+def test_events_and_treaties_are_no_organisations() -> None:
+    text = (
+        "Le Forum interprofessionnel du lait se tiendra à Oran. Le Salon international de "
+        "l'agroalimentaire ouvre lundi."
+    )
+    assert not [o for o in _of(text, "fr") if o.startswith(("Forum", "Salon"))]
+    text = (
+        "The Comprehensive Economic and Trade Agreement (CETA) was signed in 2016, decades "
+        "after the North Atlantic Treaty."
+    )
+    orgs = _of(text, "en")
+    assert not [o for o in orgs if "Agreement" in o or "Treaty" in o or o == "CETA"]
