@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator import nlp
+from annotator.core import Quote
 from annotator.nlp.analysis import build_analysis
 from annotator.nlp.normalize import normalize_for_model
 from bench.sizes import size
@@ -248,14 +249,21 @@ def score_article(gold: Gold, scores: Scores) -> None:
         g_set = {(a, b) for a, b, lab in gold.entities if lab == label}
         s_set = {(e.start, e.end) for e in analysis.entities if e.label == label}
         scores.entities[label].add(len(g_set & s_set), len(g_set), len(s_set))
+    scores.not_quotes += len(gold.not_quotes)
+    scores.false_quotes += len(returned_not_quotes(gold, analysis.quotes))
+
+
+def returned_not_quotes(gold: Gold, quotes: list[Quote]) -> list[str]:
+    """The gold not-quotes of which some occurrence is returned as a quote."""
+    returned = []
     for phrase in gold.not_quotes:
-        scores.not_quotes += 1
         start = -1
         while (start := gold.text.find(phrase, start + 1)) != -1:
             span = (start, start + len(phrase))
-            if any(overlap_ok(span, (q.start, q.end)) for q in analysis.quotes):
-                scores.false_quotes += 1
+            if any(overlap_ok(span, (q.start, q.end)) for q in quotes):
+                returned.append(phrase)
                 break
+    return returned
 
 
 def evaluate(root: Path = GOLD) -> dict[str, Scores]:

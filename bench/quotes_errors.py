@@ -15,7 +15,17 @@ import os
 import sys
 
 from annotator import nlp
-from bench.quotes import KINDS, LABELS, SETS, Gold, load_all, match, normalize_speaker, overlap_ok
+from bench.quotes import (
+    KINDS,
+    LABELS,
+    SETS,
+    Gold,
+    load_all,
+    match,
+    normalize_speaker,
+    overlap_ok,
+    returned_not_quotes,
+)
 
 TUNABLE = ("seen", "real-tuning")
 PARTS = ("quotes", "speakers", "entities", "not-quotes")
@@ -67,13 +77,8 @@ def article_errors(gold: Gold, parts: tuple[str, ...]) -> list[str]:
             for a, b in sorted(s_set - g_set):
                 lines.append(f"  ENT-EXTRA  {label}: {gold.text[a:b]!r}")
     if "not-quotes" in parts:
-        for phrase in gold.not_quotes:
-            start = -1
-            while (start := gold.text.find(phrase, start + 1)) != -1:
-                span = (start, start + len(phrase))
-                if any(overlap_ok(span, (q.start, q.end)) for q in analysis.quotes):
-                    lines.append(f"  NOT-QUOTE returned: {_clip(phrase)}")
-                    break
+        for phrase in returned_not_quotes(gold, analysis.quotes):
+            lines.append(f"  NOT-QUOTE returned: {_clip(phrase)}")
     return lines
 
 
