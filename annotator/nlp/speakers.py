@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from .entities import Mention
 from .lexicon import Lexicon, first_name_gender
+from .org_speakers import OrgSpeakers, get_org_speaker_data
 from .speaker_names import DESCRIPTOR, NameRules, _inside
 
 # How far a noun phrase after a cue verb may run before the name ("a ajouté le ministre X").
@@ -68,6 +69,8 @@ class SpeakerResolver(NameRules):
                 self._fullest[words[-1]].append(person)
                 self._by_first.setdefault(words[0], []).append(person)
         self._persons_start = [m.entity.start for m in self.persons]
+        org_data = get_org_speaker_data(lex.language)
+        self.orgs = OrgSpeakers(doc, mentions, org_data, quoted, lex) if org_data else None
         self._starts = [t.idx for t in doc]
         # "A spokeswoman for the department said …": a title with an indefinite article
         # and no name is someone new, whom a later "the spokeswoman" means.
@@ -220,6 +223,8 @@ class SpeakerResolver(NameRules):
     def note_speaker(self, pos: int, mention: Mention) -> None:
         """Record a resolved speaker as salient from pos on: a person, or an unnamed source
         ("a white-haired man said … he added"), of the gender its noun tells if any."""
+        if self.orgs is not None:
+            self.orgs.note(pos, mention)
         if mention.entity.label == DESCRIPTOR:
             head = next(
                 (
@@ -244,6 +249,9 @@ class SpeakerResolver(NameRules):
         gender = self.lex.pronouns.get(low) or self.lex.object_pronouns.get(low)
         if gender is None:
             return None
+        if gender == "n":
+            # "It said …": an organisation, in a language whose pronouns say so
+            return self.orgs.pronoun(pos) if self.orgs is not None else None
         event = self._salient_event(pos, gender)
         found = event[1] if event else None
         # A person of the pronoun's gender named after that, in the same paragraph.
@@ -255,6 +263,14 @@ class SpeakerResolver(NameRules):
                 return m
             k -= 1
         return found
+
+    def describe(self, head: Token | None) -> Mention | None:
+        """As NameRules.describe; "the company", "the statement": the organisation named
+        for it elsewhere in the text, where the language's data says how (org_speakers)."""
+        found = super().describe(head)
+        if found is None or head is None or self.orgs is None:
+            return found
+        return self.orgs.resolve(head, found)
 
     def resolve_title(
         self, title: str, pos: int, gender: str | None = None, salient: bool = False

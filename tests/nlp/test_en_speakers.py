@@ -41,3 +41,44 @@ def test_en_report_ending_in_quoted_words_with_the_comma_inside_the_marks() -> N
     q = find_quote(a, "Children growing up", "indirect")
     assert q.speaker == "Maria Lopez"
     assert find_quote(a, "different view", "partial").speaker == "Maria Lopez"
+
+
+def test_en_the_company_is_the_organisation_named_before() -> None:
+    text = (
+        "Microsoft rejected the accusations on Friday.\n\n"
+        "“We will defend our position in court,” the company said in a statement."
+    )
+    a = analyze(text, "en")
+    check_offsets(text, a)
+    q = find_quote(a, "defend our position", "direct")
+    assert (q.speaker, q.speaker_type) == ("Microsoft", "organisation")
+
+
+def test_en_it_said_is_the_organisation_just_named() -> None:
+    text = (
+        "The Health Protection Office warned shoppers to avoid the product.\n\n"
+        "“It is not fit for human consumption,” it said on its website."
+    )
+    a = analyze(text, "en")
+    check_offsets(text, a)
+    assert find_quote(a, "not fit", "direct").speaker == "Health Protection Office"
+
+
+def test_en_the_statement_said_is_whoever_issued_it() -> None:
+    text = (
+        "The Tokyo Fire Department said the blaze started in a kitchen. "
+        "“Nobody was hurt,” the statement said."
+    )
+    a = analyze(text, "en")
+    check_offsets(text, a)
+    assert find_quote(a, "Nobody was hurt", "direct").speaker == "Tokyo Fire Department"
+
+
+def test_en_an_agency_is_not_a_department_named_before() -> None:
+    text = (
+        "The Tokyo Fire Department said the blaze started in a kitchen.\n\n"
+        "The storm hit the coast on Monday, the national weather agency said."
+    )
+    a = analyze(text, "en")
+    check_offsets(text, a)
+    assert find_quote(a, "storm hit the coast", "indirect").speaker == "national weather agency"
