@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from ..core.models import Entity
 from .acronyms import defined_acronyms
+from .boundaries import org_boundaries
 from .lexicon import DATA_DIR, Lexicon, get_dateline_rules, get_lexicon
 from .mentions import Mention as Mention
 from .mentions import bare as bare
@@ -210,7 +211,8 @@ def extract_entities(doc: Doc, text: str, norm: str, lex: Lexicon) -> list[Menti
                 piece_label = "PLACE"
             mentions.append(Mention(Entity(s, e, text[s:e], piece_label), span.start, span.end))
     mentions = clean_places(doc, text, lex.language, mentions)
-    mentions = persons_in_context(doc, text, lex, find_organisations(doc, text, lex, mentions))
+    mentions = org_boundaries(doc, text, lex, find_organisations(doc, text, lex, mentions))
+    mentions = persons_in_context(doc, text, lex, mentions)
     mentions = [
         m
         for m in find_persons(doc, text, norm, mentions, lex.language)

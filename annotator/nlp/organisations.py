@@ -49,6 +49,9 @@ class OrgData:
     #: First words (French) or last words (English) of names of events, plans and laws, no
     #: organisations (« Salon international de … », "North Atlantic Treaty").
     event_heads: frozenset[str]
+    #: Prepositions between an organisation's name and its place, no part of the name
+    #: ("Hihiaua Cultural Centre in Whangārei").
+    place_links: frozenset[str]
 
 
 @cache
@@ -69,6 +72,7 @@ def get_org_data(language: str) -> OrgData:
         title_links=lower("title_links"),
         portfolio_titles=lower("portfolio_titles"),
         event_heads=lower("event_heads"),
+        place_links=lower("place_links"),
     )
 
 
@@ -230,9 +234,16 @@ def _en_institution(doc: Doc, head: int, data: OrgData) -> tuple[int, int] | Non
             end = k + 1
     start = head
     named = end > head + 1  # "of intelligence" says which ministry
+    possessive = 0
     k = head - 1
     while k >= 0 and not doc[k].is_space and k > head - 4:
         word = doc[k]
+        if named and word.pos_ == "ADJ":
+            break  # "the Iranian ministry of intelligence": the ministry's own name follows
+        if word.text in ("'s", "’s") and k > 0 and doc[k - 1].lower_ in data.head_modifiers:
+            k -= 1  # "the Paris prosecutor's office", "U.S. Attorney's Office for …"
+            word = doc[k]
+            possessive += 1
         if (name_like(word.text) and not word.is_sent_start and word.lower_ != "the") or (
             word.text.isupper() and len(word.text) > 1
         ):
@@ -242,7 +253,7 @@ def _en_institution(doc: Doc, head: int, data: OrgData) -> tuple[int, int] | Non
         start = k
         k -= 1
     # "the security council" is any council; "foreign affairs ministry" says which.
-    if not named and head - start < 2:
+    if not named and head - start - possessive < 2:
         return None
     return start, end
 

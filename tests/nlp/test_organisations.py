@@ -123,3 +123,35 @@ def test_events_and_treaties_are_no_organisations() -> None:
     )
     orgs = _of(text, "en")
     assert not [o for o in orgs if "Agreement" in o or "Treaty" in o or o == "CETA"]
+
+
+def test_an_organisations_span_is_its_name() -> None:
+    fr = (
+        "Selon l'étude de l'institut GfK, les ménages sont inquiets. Il rappelle que LR, "
+        "c'est l'ex-UMP. La décision revient aux présidents de la Fédération et de la "
+        "Ligue nationale de football."
+    )
+    orgs = _of(fr, "fr")
+    assert {"GfK", "UMP", "Fédération", "Ligue nationale de football"} <= set(orgs)
+    assert not [o for o in orgs if o.startswith(("institut", "ex-")) or " et " in o]
+    en = (
+        "She said in an email to The Associated Press that he never meant it. The Internal "
+        "Security Directorate of the Iranian Ministry of Intelligence was named. The boats "
+        "are carved at the Hihiaua Cultural Centre in Whangārei."
+    )
+    orgs = _of(en, "en")
+    assert {"Internal Security Directorate", "Ministry of Intelligence"} <= set(orgs)
+    assert "Hihiaua Cultural Centre" in orgs
+    assert not [o for o in orgs if o.endswith(("that", "Whangārei"))]
+
+
+def test_english_institutions_with_a_possessor_or_a_nationality() -> None:
+    text = (
+        "The Paris prosecutor's office said 64 people were held. A ranking official of the "
+        "Iranian ministry of intelligence ordered it, the U.S. Attorney’s Office for the "
+        "Western District of New York said."
+    )
+    orgs = _of(text, "en")
+    assert "Paris prosecutor's office" in orgs
+    assert "ministry of intelligence" in orgs
+    assert "U.S. Attorney’s Office for the Western District of New York" in orgs
