@@ -82,3 +82,26 @@ def test_en_an_agency_is_not_a_department_named_before() -> None:
     a = analyze(text, "en")
     check_offsets(text, a)
     assert find_quote(a, "storm hit the coast", "indirect").speaker == "national weather agency"
+
+
+def test_en_a_promise_reports_its_infinitive() -> None:
+    text = (
+        "The mayor lost the vote on Tuesday. Sarah Collins vowed to rebuild the bridge "
+        "quickly after the floods, and the council agreed."
+    )
+    a = analyze(text, "en")
+    check_offsets(text, a)
+    q = find_quote(a, "rebuild the bridge", "indirect")
+    assert q.text == "rebuild the bridge quickly"
+    assert q.speaker == "Sarah Collins"
+
+
+def test_en_called_on_to_is_an_appeal_called_in_to_is_not() -> None:
+    text = (
+        "Sarah Collins called on residents to stay indoors during the storm. "
+        "Firefighters were called in to help the neighbours."
+    )
+    a = analyze(text, "en")
+    check_offsets(text, a)
+    assert find_quote(a, "stay indoors", "indirect").speaker == "Sarah Collins"
+    assert not [q for q in a.quotes if "help the neighbours" in q.text]
