@@ -80,6 +80,9 @@ class Lexicon:
     charge_cues: frozenset[str] = frozenset()
     # Words a title leaves in lowercase ("Gone with the Wind").
     title_small_words: frozenset[str] = frozenset()
+    # Words before a reporting verb that make what follows imagined, not said ("as if to
+    # say", « comme pour dire »).
+    hypothetical_cues: tuple[tuple[str, ...], ...] = ()
 
     def is_reporting_verb(self, lower: str, lemma: str) -> bool:
         """Whether a token (lowercase form and lemma) is a reporting verb."""
@@ -148,6 +151,9 @@ def get_lexicon(language: str) -> Lexicon:
         slogan_cues=_lower_set(raw.get("slogan_cues", [])),
         charge_cues=_lower_set(raw.get("charge_cues", [])),
         title_small_words=_lower_set(raw.get("title_small_words", [])),
+        hypothetical_cues=tuple(
+            tuple(cue.lower().split()) for cue in raw.get("hypothetical_cues", [])
+        ),
     )
 
 

@@ -25,7 +25,7 @@ from .indirect import indirect_candidates
 from .marks import MarkedSpan
 from .spans import QuotedSpans
 from .speakers import SpeakerResolver
-from .terms import _SENTENCE_END
+from .terms import _SENTENCE_END, _TERM_WORDS
 
 
 class QuoteFinder(CueRules):
@@ -76,10 +76,7 @@ class QuoteFinder(CueRules):
         terms: set[int] = set()  # the quotations found not to be anyone's words
         for n, span in enumerate(spans):
             open_tok, close_tok = self.token_at(span.open_pos), self.token_at(span.close_pos)
-            k = span.open_pos - 1
-            while k >= 0 and text[k] in " \t\u00a0\u202f":
-                k -= 1
-            before_ch = text[k] if k >= 0 else "\n"
+            before_ch = self.char_before(span)
             after = self._after_cue(close_tok)
             before = self._before_cue(open_tok)
             opens_clause = before_ch in _CLAUSE_OPENERS or span.open_pos == 0
@@ -94,6 +91,7 @@ class QuoteFinder(CueRules):
                 or (n > lo and n - 1 in terms and self.is_short(span))
                 or (not cue_after and self.not_a_quote(span, open_tok, opens_clause))
                 or self._mocks_term(span)
+                or self.is_hypothetical(open_tok)
                 or self._named_as(span, open_tok)
                 or (not cue_after and before is None and self.is_recurring_term(span, open_tok))
                 or (after is None and before is None and self.is_lone_word(span, opens_clause))
@@ -230,7 +228,28 @@ class QuoteFinder(CueRules):
             out.append(cand)
             prev_direct = cand if cand.kind == "direct" else None
             prev_close = span.close_pos
-        return out
+        return self.drop_known_terms(out, [spans[n] for n in terms])
+
+    def drop_known_terms(self, out: list[_Candidate], terms: list[MarkedSpan]) -> list[_Candidate]:
+        """Words judged a title, a name or a term once are one wherever the article puts
+        them between marks: “DWTS” named as a subject, later 'said on “DWTS.”'. Not words
+        that qualify the noun after them ('“ultra free-market” capitalism'): said
+        elsewhere, they are someone's."""
+        known = {
+            self.term_key(s.start, s.end)
+            for s in terms
+            if self.is_short(s) and not self.modifies_noun_after(s)
+        }
+        known.discard("")
+        if not known:
+            return out
+        return [
+            c
+            for c in out
+            if c.mark_end is None
+            or len(self.text[c.start : c.end].split()) > _TERM_WORDS
+            or self.term_key(c.start, c.end) not in known
+        ]
 
     def interview_answers(self) -> list[_Candidate]:
         """Question-and-answer interviews: a dash line after a dash line that asks a

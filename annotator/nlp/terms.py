@@ -66,6 +66,51 @@ class TermRules:
             first = words[1].lstrip(_LEADING)
         return first[:1].isupper()
 
+    def char_before(self, span: MarkedSpan) -> str:
+        """The character before the opening mark, spaces skipped; past the line breaks of
+        a paragraph split mid-sentence ("with\n\n"gilets jaunes"\n\nleader …"), where
+        the marks open no clause."""
+        text = self.text
+        k = span.open_pos - 1
+        while k >= 0 and text[k] in " \t\u00a0\u202f":
+            k -= 1
+        if k >= 0 and text[k] == "\n" and self._splits_a_sentence(span, k):
+            while k >= 0 and text[k].isspace():
+                k -= 1
+        return text[k] if k >= 0 else "\n"
+
+    def _splits_a_sentence(self, span: MarkedSpan, k: int) -> bool:
+        """Whether line breaks stand before and after the marks, a word or a comma before
+        them and a lowercase word after them: one sentence cut into paragraphs."""
+        text = self.text
+        prev = text[:k].rstrip()
+        rest = text[span.close_pos + 1 : span.close_pos + 40]
+        after = rest.lstrip()
+        return (
+            bool(prev)
+            and (prev[-1].isalpha() or prev[-1] == ",")
+            and "\n" in rest[: len(rest) - len(after)]
+            and after[:1].islower()
+        )
+
+    def term_key(self, start: int, end: int) -> str:
+        """Marked words as compared between their occurrences: casefolded, without the
+        final punctuation a comma or a full stop inside the marks adds."""
+        return " ".join(self.text[start:end].casefold().rstrip(" .,;:").split())
+
+    def is_hypothetical(self, open_tok: int) -> bool:
+        """ "as if to say “You think you got me?”", « comme pour dire « … » »: words no
+        one said, only imagined."""
+        before = self._words_before(open_tok, 5)
+        if not before or not self.is_cue_verb(before[-1]):
+            return False
+        lead = [t.lower_ for t in before[:-1]]
+        return any(
+            tuple(lead[-len(cue) :]) == cue
+            for cue in self.lex.hypothetical_cues
+            if len(cue) <= len(lead)
+        )
+
     def not_a_quote(self, span: MarkedSpan, open_tok: int, opens_clause: bool) -> bool:
         """Marks around a title of a work, a nickname, a term or a so-called thing."""
         inner = self.text[span.start : span.end].rstrip()
@@ -76,13 +121,15 @@ class TermRules:
         near = before[-2:]
         if any(t.lower_ in self.lex.work_cues for t in near):
             return True  # « une pétition « pour une baisse des prix du carburant … » »
-        if len(words) > _TERM_WORDS:
-            return False
         if any(
             t.lower_ in self.lex.charge_cues and "Fin" not in t.morph.get("VerbForm", [])
             for t in before[-3:]
         ):
-            return True  # « mis en examen pour « abus de biens sociaux » », "charged with"
+            # « mis en examen pour « abus de biens sociaux » », "charged with", even a long
+            # one: "detained with “attempt at terrorist murder and preparing …”"
+            return True
+        if len(words) > _TERM_WORDS:
+            return False
         if any(t.lower_ in self.lex.so_called and t.pos_ != "AUX" for t in near) and not any(
             t.pos_ == "AUX" for t in before[-3:-1]
         ):
@@ -161,10 +208,10 @@ class TermRules:
         """ "The Big Bang Theory", "Avengers: Endgame": two words or more, every one but
         the small ones capitalised, no final punctuation: a title, even opening a clause."""
         inner = self.text[span.start : span.end].rstrip()
+        if inner.endswith((".", ",")) and not inner.endswith(".."):
+            inner = inner[:-1]  # American commas and full stops inside: “Dancing with the Stars.”
         words = [w.strip(_LEADING + ":,") for w in inner.split()]
-        if not 2 <= len(words) <= _TERM_WORDS or (
-            inner[-1:] in _SENTENCE_END or inner.endswith(",")
-        ):
+        if not 2 <= len(words) <= _TERM_WORDS or inner[-1:] in _SENTENCE_END:
             return False
         content = [w for w in words if w and w.lower() not in self.lex.title_small_words]
         return bool(content) and all(w[:1].isupper() for w in content)

@@ -98,3 +98,48 @@ def test_en_title_case_words_opening_a_sentence_are_a_title() -> None:
 def test_fr_marks_around_the_subject_of_a_verb_that_reports_nothing_are_a_title() -> None:
     text = "Le festival a fermé ses portes. « Les Veilleurs de la dune » a remporté le prix."
     assert _quoted(text, "fr") == []
+
+
+def test_en_long_offence_after_charged_with_is_not_a_quote() -> None:
+    text = (
+        "The two brothers were charged with “conspiracy to defraud the county pension fund "
+        "and laundering the proceeds” on Friday."
+    )
+    assert _quoted(text, "en") == []
+
+
+def test_en_words_imagined_after_as_if_to_say_are_not_a_quote() -> None:
+    text = (
+        "The mayor paused and raised an eyebrow, as if to say “Did you really think I "
+        "would answer that?” Then she moved on."
+    )
+    assert _quoted(text, "en") == []
+
+
+def test_fr_words_imagined_after_comme_pour_dire_are_not_a_quote() -> None:
+    text = (
+        "Le maire a haussé les épaules, comme pour dire « je n'y peux rien », puis il a "
+        "quitté la salle."
+    )
+    assert _quoted(text, "fr") == []
+
+
+def test_en_title_with_its_full_stop_inside_the_marks_is_a_title() -> None:
+    text = "The actor was voted off “Singing on the Ice.” He thanked his fans on Monday."
+    assert _quoted(text, "en") == []
+
+
+def test_en_a_name_judged_a_title_once_is_one_everywhere_in_the_article() -> None:
+    text = (
+        "“SOTI” drew nine million viewers this season. The dancer, 31, had told the judges "
+        "on “SOTI.” that she was ready.\n\n“I gave everything,” she said."
+    )
+    assert _quoted(text, "en") == ["I gave everything"]
+
+
+def test_en_marks_alone_in_a_paragraph_cut_mid_sentence_are_no_quote() -> None:
+    text = (
+        "The minister met the\n\n“red scarves”\n\nmovement's leaders on Sunday, her office "
+        "said.\n\n“We listened to them,” she said."
+    )
+    assert _quoted(text, "en") == ["We listened to them"]
