@@ -94,3 +94,28 @@ def test_fr_a_time_after_the_cue_is_skipped_before_the_source() -> None:
     a = analyze(text, "fr")
     check_offsets(text, a)
     assert find_quote(a, "300 agents", "direct").speaker == "note préfectorale"
+
+
+def test_fr_a_profession_before_a_name_is_no_speaker_of_its_own() -> None:
+    text = (
+        "« Nous n'avons pas encore la réponse », poursuit le géologue Martin Delorme.\n\n"
+        "La journaliste Sophie Marchand a porté plainte. « Les réactions d'effarement "
+        "sont hypocrites », juge la journaliste."
+    )
+    a = analyze(text, "fr")
+    check_offsets(text, a)
+    assert find_quote(a, "pas encore la réponse", "direct").speaker == "Martin Delorme"
+    assert find_quote(a, "effarement", "direct").speaker == "Sophie Marchand"
+
+
+def test_fr_de_l_aveu_de_and_aux_yeux_de_name_who_says_it() -> None:
+    text = (
+        "La docteure Anne Vasseur dirige le service. L'Inserm propose des aménagements "
+        "qui « sont là pour diminuer l'impact », de l'aveu du Dr Vasseur.\n\n"
+        "Le ministre Paul Girard a visité le site. La réforme est « un échec total », aux "
+        "yeux du ministre."
+    )
+    a = analyze(text, "fr")
+    check_offsets(text, a)
+    assert find_quote(a, "diminuer l'impact", "partial").speaker == "Anne Vasseur"
+    assert find_quote(a, "échec total", "partial").speaker == "Paul Girard"
