@@ -61,7 +61,10 @@ def _without_type_noun(doc: Doc, text: str, data: OrgData, m: Mention) -> Mentio
     nxt = doc[m.tok_start + 1].text
     if not (name_like(nxt) or (nxt.isupper() and len(nxt) > 1)):
         return m
-    return token_mention(doc, text, m.tok_start + 1, m.tok_end, "ORG")
+    s = doc[m.tok_start + 1].idx  # the end stays where it was cut ("GfK." is one token)
+    return Mention(
+        Entity(s, m.entity.end, text[s : m.entity.end], "ORG"), m.tok_start + 1, m.tok_end
+    )
 
 
 def _without_tail(doc: Doc, text: str, data: OrgData, m: Mention) -> Mention:

@@ -43,6 +43,11 @@ class OrgData:
     type_nouns: frozenset[str]
     type_nouns_after: frozenset[str]
     heads: frozenset[str]
+    #: Nouns that name an institution when capitalised only (« le Muséum », « l'Université
+    #: Laval », « la Ville de Québec »); the heads count capitalised too.
+    proper_heads: frozenset[str]
+    #: Nouns of a national team, with a place after « de » (« l'équipe de France »).
+    team_heads: frozenset[str]
     head_modifiers: frozenset[str]
     title_links: frozenset[str]
     portfolio_titles: frozenset[str]
@@ -68,6 +73,8 @@ def get_org_data(language: str) -> OrgData:
         type_nouns=lower("type_nouns"),
         type_nouns_after=lower("type_nouns_after"),
         heads=lower("heads"),
+        proper_heads=lower("heads") | lower("proper_heads"),
+        team_heads=lower("team_heads"),
         head_modifiers=lower("head_modifiers"),
         title_links=lower("title_links"),
         portfolio_titles=lower("portfolio_titles"),
@@ -132,7 +139,7 @@ def _put(
             m.tok_start
         ].lower_ in _ARTICLES:
             continue  # the NER's « Les Républicains »: the party is "Républicains"
-        if m.entity.start < s or m.entity.end > e:
+        if (m.entity.start < s or m.entity.end > e) and not _lowercase_around(text, m, s, e):
             return mentions
         if m.entity.label == "ORG" and (m.entity.start, m.entity.end) == (s, e):
             return mentions
@@ -143,6 +150,18 @@ def _put(
     kept = [m for m in mentions if m not in overlapping]
     kept.append(new)
     return kept
+
+
+def _lowercase_around(text: str, m: Mention, s: int, e: int) -> bool:
+    """Whether m is a "misc" mention whose words outside s..e are all lowercase:
+    the NER's « congrès de l'Association de fiscalité internationale » gives way to the
+    association."""
+    if m.entity.label != "OTHER":
+        return False
+    outside = (
+        text[m.entity.start : max(s, m.entity.start)] + text[min(e, m.entity.end) : m.entity.end]
+    )
+    return outside.islower()
 
 
 def _after_place_preposition(doc: Doc, start: int, lex: Lexicon) -> bool:
@@ -160,10 +179,15 @@ def _institutions(doc: Doc, lex: Lexicon, data: OrgData) -> list[tuple[int, int]
     "Paris police") or after "of" ("ministry of intelligence")."""
     found = []
     for t in doc:
-        if t.lower_ not in data.heads:
+        if lex.language == "fr" and _proper_head(t, data):
+            end = _fr_institution(doc, t.i, data, lex.time_words, proper=True)
+            if end is not None:
+                found.append((t.i, end))
+            continue
+        if t.lower_ not in data.heads and t.lower_ not in data.team_heads:
             continue
         if lex.language == "fr":
-            end = _fr_institution(doc, t.i, data)
+            end = _fr_institution(doc, t.i, data, lex.time_words)
             if end is not None:
                 found.append((t.i, end))
         else:
@@ -173,16 +197,45 @@ def _institutions(doc: Doc, lex: Lexicon, data: OrgData) -> list[tuple[int, int]
     return found
 
 
-def _fr_institution(doc: Doc, head: int, data: OrgData) -> int | None:
+def _proper_head(t: Token, data: OrgData) -> bool:
+    """A capitalised institution noun inside a sentence: « le Muséum », « du Conseil
+    canadien de la magistrature » name one institution (« Le conseil a voté » does not)."""
+    return name_like(t.text) and not t.is_sent_start and t.lower_ in data.proper_heads
+
+
+def _agrees(adjective: Token, noun: Token) -> bool:
+    """Whether an adjective may be the noun's: not another number (« Parti socialiste
+    présents »: the candidates are)."""
+    a, b = adjective.morph.get("Number", []), noun.morph.get("Number", [])
+    return not a or not b or a == b
+
+
+def _fr_institution(
+    doc: Doc, head: int, data: OrgData, time_words: frozenset[str], proper: bool = False
+) -> int | None:
     """End token of « ministère de l'Intérieur », « agence régionale de santé », « bureau
     interprofessionnel des vins de Bourgogne »: the head, its adjectives and its « de »
     complements up to the last one that says which institution it is (a capitalised word
-    or a listed modifier); None when none does (« la direction de l'entreprise »)."""
+    or a listed modifier; a place after a team's noun, « équipe de France »); None when none
+    does (« la direction de l'entreprise »). A capitalised head (proper) is a name by itself,
+    with its names, its own adjectives and all its complements (« Université Laval », « Cour
+    de l'impôt »; not « du Parti socialiste présents au second tour », « du Conseil européen
+    de fin juin »)."""
     n = len(doc)
     j = head + 1
-    while j < n and doc[j].pos_ == "ADJ" and doc[j].text.islower():
+    while (
+        j < n
+        and doc[j].pos_ == "ADJ"
+        and doc[j].text.islower()
+        and not (proper and not _agrees(doc[j], doc[head]))
+    ):
         j += 1
-    end = j if any(doc[i].lower_ in data.head_modifiers for i in range(head + 1, j)) else None
+    if proper:
+        while j < n and name_like(doc[j].text) and j - head < 4:
+            j += 1  # « Université Laval »
+    team = doc[head].lower_ in data.team_heads
+    modified = any(doc[i].lower_ in data.head_modifiers for i in range(head + 1, j))
+    end = j if proper or modified else None
     for _ in range(4):
         k = j
         if k + 1 < n and doc[k].lower_ == "et" and doc[k + 1].lower_ in _FR_OF:
@@ -195,7 +248,17 @@ def _fr_institution(doc: Doc, head: int, data: OrgData) -> int | None:
         if k >= n or doc[k].pos_ not in ("NOUN", "PROPN", "ADJ"):
             break
         word = doc[k]
-        specific = name_like(word.text) or word.text.isupper() or word.lower_ in data.head_modifiers
+        if word.lower_ in time_words or (k + 1 < n and doc[k + 1].lower_ in time_words):
+            break  # « de fin juin »: when, not which
+        if team:
+            specific = word.ent_type_ in ("LOC", "GPE")
+        else:
+            specific = (
+                proper
+                or name_like(word.text)
+                or word.text.isupper()
+                or word.lower_ in data.head_modifiers
+            )
         k += 1
         while k < n and (
             (doc[k].pos_ == "ADJ" and doc[k].text.islower())

@@ -155,3 +155,32 @@ def test_english_institutions_with_a_possessor_or_a_nationality() -> None:
     assert "Paris prosecutor's office" in orgs
     assert "ministry of intelligence" in orgs
     assert "U.S. Attorney’s Office for the Western District of New York" in orgs
+
+
+def test_a_capitalised_french_institution_is_a_name_with_its_complements() -> None:
+    text = (
+        "Le juge estime que l'enquête du Conseil canadien de la magistrature suffit. Lors du "
+        "congrès de l’Association de fiscalité internationale à Madrid, il a parlé. Ce fossile, "
+        "très rare selon le Muséum, est exposé. André Lareau enseigne à l’Université Laval. "
+        "C'est le diocèse de Vannes qui achète la statue. Les joueurs de l'équipe de France de "
+        "football sont décorés."
+    )
+    orgs = _of(text, "fr")
+    assert {
+        "Conseil canadien de la magistrature",
+        "Association de fiscalité internationale",
+        "Muséum",
+        "Université Laval",
+        "diocèse de Vannes",
+        "équipe de France",
+    } <= set(orgs)
+
+
+def test_a_capitalised_institution_stops_at_words_that_are_not_its_own() -> None:
+    text = (
+        "Ni le candidat de la droite ni celui du Parti socialiste présents au second tour. "
+        "Le Conseil européen de fin juin pourrait trancher. L'équipe de Julie Martin a gagné."
+    )
+    orgs = _of(text, "fr")
+    assert "Parti socialiste" in orgs and "Conseil européen" in orgs
+    assert not [o for o in orgs if "présents" in o or "juin" in o or "Martin" in o]
