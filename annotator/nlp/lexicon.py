@@ -41,6 +41,11 @@ class Lexicon:
     # ("reported") or as both, the partial quote nested in the report ("both", the
     # convention of the real-news gold set for both languages).
     partial_in_reported: str
+    # Whether lowercase words between marks after a comma of the narration are a partial
+    # quote even with a cue after them (« En parallèle, « deux éléments restent … », a
+    # relevé X »: French gold) or a direct one ('That being said, "people … shouldn't
+    # panic" he said': English gold).
+    partial_after_comma: bool = False
     # "A spokeswoman said": a title with one of these is someone not named (yet).
     indefinite: frozenset[str] = frozenset()
     # Letters after a name that are not part of it ("Rachel Onslow KC", "John Smith Jr").
@@ -136,6 +141,7 @@ def get_lexicon(language: str) -> Lexicon:
         work_cues=_lower_set(raw.get("work_cues", [])),
         articles=_lower_set(raw.get("articles", [])),
         partial_in_reported=raw.get("partial_in_reported", "reported"),
+        partial_after_comma=raw.get("partial_after_comma", False),
         indefinite=_lower_set(raw.get("indefinite", [])),
         speaker_possessives=_lower_set(raw.get("speaker_possessives", [])),
         post_nominals=_lower_set(raw.get("post_nominals", [])),

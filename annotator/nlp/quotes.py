@@ -110,9 +110,15 @@ class QuoteFinder(CueRules):
             cand: _Candidate
             if after is not None and (opens_clause or before_ch == ","):
                 v, fn = after
+                # « Quant à son mandat, « la réflexion n’en est pas là », a-t-il jugé »: marks
+                # opening in lowercase after a comma of the narration hold a fragment, where
+                # the language's convention says so; after « “Non”, a-t-il lancé, » they go
+                # on with the quote.
+                mid = self.lex.partial_after_comma and before_ch == "," and not opens_upper
+                goes_on = prev_direct is not None and self._words_between(prev_close, span) <= 6
                 cand = _Candidate(
                     span.open_pos,
-                    "direct",
+                    "partial" if mid and not goes_on else "direct",
                     span.start,
                     span.end,
                     self.cue_span(v),
@@ -135,8 +141,7 @@ class QuoteFinder(CueRules):
             elif (
                 before_ch == ","
                 and prev_direct is not None
-                and prev_close >= 0
-                and (len(text[prev_close : span.open_pos].split()) <= 6)
+                and self._words_between(prev_close, span) <= 6
             ):
                 # '"First part," he said, "second part."' shares the cue and speaker.
                 shared = prev_direct
@@ -293,6 +298,12 @@ class QuoteFinder(CueRules):
             return False
         lo, hi = self.token_at(span.start), self.token_at(max(span.start, span.end - 1))
         return any(self.doc[k].pos_ in ("VERB", "AUX") for k in range(lo, hi + 1))
+
+    def _words_between(self, prev_close: int, span: MarkedSpan) -> int:
+        """Words between the previous quotation's closing mark and this one's opening."""
+        if prev_close < 0:
+            return len(self.text[: span.open_pos].split())
+        return len(self.text[prev_close : span.open_pos].split())
 
     def _is_long(self, span: MarkedSpan) -> bool:
         return len(self.text[span.start : span.end].split()) >= 8

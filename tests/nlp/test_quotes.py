@@ -236,3 +236,16 @@ def test_en_what_an_interview_question_reports_is_not_a_quote() -> None:
 def test_en_name_after_a_naming_verb_is_not_a_quote_even_before_a_verb() -> None:
     text = "Tom Reddaway, the striker supporters call “The Hammer”, headed a late winner.\n"
     assert _kinds(text, "en") == []
+
+
+def test_fr_lowercase_words_in_marks_after_a_comma_are_partial_even_with_a_cue_after() -> None:
+    text = (
+        "La direction a présenté ses comptes lundi. Quant aux salaires, « la discussion "
+        "n'est pas close », a-t-il assuré. « Non », a lancé Paul Martin, « nous "
+        "reviendrons », a-t-il ajouté."
+    )
+    a = analyze(text, "fr")
+    check_offsets(text, a)
+    kinds = {q.text: q.kind for q in a.quotes if q.kind != "indirect"}
+    assert kinds["la discussion n'est pas close"] == "partial"
+    assert kinds["nous reviendrons"] == "direct"
