@@ -47,7 +47,12 @@ class SpeakerResolver(NameRules):
         self._gender: dict[str, str] = {}
         named: set[int] = set()
         for m in self.persons:
-            held = [t for t in self._title_tokens(m) if t.lower_ in lex.titles]
+            # "an adviser to Macron": a title whose complement is the name is not its own
+            held = [
+                t
+                for t in self._title_tokens(m)
+                if t.lower_ in lex.titles and not (t.i < m.tok_start and _after_preposition(doc, m))
+            ]
             self._titles[m] = {t.lower_ for t in held}
             named.update(t.i for t in held)
             words = self._name_words(m)
@@ -448,7 +453,15 @@ class SpeakerResolver(NameRules):
         owned = any(
             c.dep_ == "poss" or c.morph.get("Poss", []) == ["Yes"] for c in title_tok.children
         )
-        found = self.resolve_title(title, pos, self._np_gender(title_tok), salient=not owned)
+        # "the leader of the Rassemblement National": a title of its own, not whoever the
+        # story is about, unless someone was named with it
+        specific = any(
+            c.dep_ == "prep" and c.lower_ in self.lex.descriptor_links and c.i > title_tok.i
+            for c in title_tok.children
+        )
+        found = self.resolve_title(
+            title, pos, self._np_gender(title_tok), salient=not (owned or specific)
+        )
         return found if found is not None or not describe else self.describe(title_tok)
 
     def _apposed_name(self, noun: Token) -> Mention | None:

@@ -105,3 +105,26 @@ def test_en_called_on_to_is_an_appeal_called_in_to_is_not() -> None:
     check_offsets(text, a)
     assert find_quote(a, "stay indoors", "indirect").speaker == "Sarah Collins"
     assert not [q for q in a.quotes if "help the neighbours" in q.text]
+
+
+def test_en_an_adviser_to_a_named_person_is_not_that_person() -> None:
+    text = (
+        "Emmanuel Macron met the German chancellor on Monday. The treaty will last for "
+        "decades, an adviser to Macron said.\n\n"
+        "“We insist on a budget for the euro zone,” the adviser added."
+    )
+    a = analyze(text, "en")
+    check_offsets(text, a)
+    assert find_quote(a, "last for decades", "indirect").speaker == "adviser to Macron"
+    assert find_quote(a, "We insist", "direct").speaker == "adviser to Macron"
+
+
+def test_en_the_leader_of_a_named_party_is_not_whoever_the_story_is_about() -> None:
+    text = (
+        "Angela Merkel signed the treaty in Aachen on Tuesday. On television, the leader "
+        "of the Green Party accused the government of “selling off the country”."
+    )
+    a = analyze(text, "en")
+    check_offsets(text, a)
+    q = find_quote(a, "selling off the country", "partial")
+    assert q.speaker == "leader of the Green Party"
