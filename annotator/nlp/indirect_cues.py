@@ -13,6 +13,7 @@ from .candidates import _Candidate
 from .clauses import _inside, _is_finite, _real_bounds, _trim
 from .cues import CueRules
 from .entities import Mention
+from .incises import incise_reports
 
 _CLOSING_MARKS = '»”"’›'
 # How far from the end of its sentence a cue after the report may stand (in tokens).
@@ -37,18 +38,22 @@ def _cue_after_clauses(
     previous: tuple[int, int] | None = None
     for real_start, real_end in bounds:
         lo, hi = finder.token_at(real_start), finder.token_at(max(real_start, real_end - 1))
-        cand = _points_back(finder, lo, hi, real_start, previous) or _trailing_cue(
-            finder, lo, hi, real_start, quoted, opened
-        )
+        back = _points_back(finder, lo, hi, real_start, previous)
+        cands = [back] if back is not None else []
+        cands = cands or incise_reports(finder, lo, hi, (real_start, real_end), quoted)
+        if not cands:
+            trailing = _trailing_cue(finder, lo, hi, real_start, quoted, opened)
+            cands = [trailing] if trailing is not None else []
         previous = (real_start, real_end)
-        if cand is None or cand.end - cand.start < 12:
-            continue
-        if any(s < cand.end and cand.start < e for s, e in taken):
-            continue
-        if any(s <= cand.start and cand.end <= e for s, e in quoted):
-            continue  # all between marks: a direct quote
-        taken.append((cand.start, cand.end))
-        out.append(cand)
+        for cand in cands:
+            if cand.end - cand.start < 12:
+                continue
+            if any(s < cand.end and cand.start < e for s, e in taken):
+                continue
+            if any(s <= cand.start and cand.end <= e for s, e in quoted):
+                continue  # all between marks: a direct quote
+            taken.append((cand.start, cand.end))
+            out.append(cand)
     return out
 
 

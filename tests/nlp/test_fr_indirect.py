@@ -42,3 +42,78 @@ def test_fr_pour_an_institution_opening_a_sentence_reports_speech() -> None:
     check_offsets(text, a)
     q = find_quote(a, "atteinte grave", "indirect")
     assert q.speaker == "syndicat"
+
+
+def _indirect(text: str) -> list[str]:
+    a = analyze(text, "fr")
+    check_offsets(text, a)
+    return [q.text for q in a.quotes if q.kind == "indirect"]
+
+
+def test_fr_incise_after_the_report_leaves_the_narration_after_it_out() -> None:
+    text = (
+        "Le maire a reçu les commerçants. Les travaux du pont dureront jusqu'en mars, a "
+        "précisé l'adjoint aux finances, sans donner le montant de la facture."
+    )
+    assert _indirect(text) == ["Les travaux du pont dureront jusqu'en mars"]
+
+
+def test_fr_incise_with_an_inverted_pronoun_reports_a_sentence_without_a_verb() -> None:
+    text = (
+        "Le cortège s'est dispersé vers midi. Au total, une quarantaine d'interpellations "
+        "dans la capitale, a-t-on appris de source policière."
+    )
+    assert _indirect(text) == ["Au total, une quarantaine d'interpellations dans la capitale"]
+
+
+def test_fr_incise_inside_a_sentence_attributes_the_whole_sentence() -> None:
+    text = (
+        "Elle a plaidé pendant une heure. Son client, confie-t-elle, ne compte pas faire "
+        "appel de la décision."
+    )
+    assert _indirect(text) == [
+        "Son client, confie-t-elle, ne compte pas faire appel de la décision"
+    ]
+
+
+def test_fr_incise_after_a_discourse_opener_attributes_what_follows() -> None:
+    text = (
+        "La chercheuse a étudié le sommeil des infirmières. Par exemple, cite-t-elle, la "
+        "lumière des écrans retarde l'endormissement."
+    )
+    assert _indirect(text) == ["la lumière des écrans retarde l'endormissement"]
+
+
+def test_fr_incise_with_a_conjunction_after_it_reports_two_clauses() -> None:
+    text = (
+        "Le ministre a ouvert la séance. La situation reste tendue, a reconnu le ministre en "
+        "ouvrant les débats, mais les départements ruraux ont été épargnés."
+    )
+    assert _indirect(text) == [
+        "La situation reste tendue",
+        "les départements ruraux ont été épargnés",
+    ]
+
+
+def test_fr_a_fait_savoir_in_an_incise_reports() -> None:
+    text = (
+        "Le chantier a pris du retard. Le musée rouvrira ses portes en septembre, a fait "
+        "savoir la mairie."
+    )
+    a = analyze(text, "fr")
+    q = find_quote(a, "rouvrira", "indirect")
+    assert q.text == "Le musée rouvrira ses portes en septembre"
+    assert q.speaker == "mairie"
+
+
+def test_fr_a_verb_after_an_apposition_is_no_incise() -> None:
+    text = "Son avocat, Me Paul Girard, a dénoncé une décision injuste devant la presse."
+    assert _indirect(text) == []
+
+
+def test_fr_a_quotation_with_its_incise_is_a_direct_quote_not_a_report() -> None:
+    text = (
+        "Le syndicat a tenu son congrès. Quant au calendrier, « la discussion n'en est pas "
+        "là », a-t-il tranché."
+    )
+    assert _indirect(text) == []

@@ -1,0 +1,51 @@
+"""Per-language words about reported speech outside marks, from data/reports_<lang>.json:
+the verbs that report only in an incise, the openers an incise may follow, what marks the
+narration taking over after one."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import DATA_DIR
+
+
+@dataclass(frozen=True)
+class ReportWords:
+    """Words of one language about reports whose cue is not before them."""
+
+    # Whether the language's incises are looked for (a language with a file).
+    incises: bool
+    # Verbs that report speech in an incise, with its subject after them, though they
+    # report nothing before « que » (« …, a-t-on appris de source policière »).
+    incise_verbs: frozenset[str]
+    # Infinitives that report with the verb before them (« a fait savoir »: savoir after
+    # faire), as {infinitive: the verb before it}.
+    caused_cues: dict[str, str]
+    # Pronouns after an incise's verb, its subject (« a-t-on appris », « notent-ils »).
+    inverted_subjects: frozenset[str]
+    # Reflexive pronouns before an incise's verb (« , s'est félicité le ministre »).
+    reflexives: frozenset[str]
+    # Words of a discourse opener an incise may follow, not part of the report
+    # (« Par exemple, cite-t-elle, … », « Au final, sourit X, … »).
+    openers: frozenset[str]
+
+
+@cache
+def get_report_words(language: str) -> ReportWords:
+    """Return the report words of language, read once (none for a language without a file)."""
+    path = DATA_DIR / f"reports_{language}.json"
+    raw = json.loads(path.read_text("utf-8")) if path.exists() else {}
+
+    def lower(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in raw.get(key, []))
+
+    return ReportWords(
+        incises=path.exists(),
+        incise_verbs=lower("incise_verbs"),
+        caused_cues={k.lower(): v.lower() for k, v in raw.get("caused_cues", {}).items()},
+        inverted_subjects=lower("inverted_subjects"),
+        reflexives=lower("reflexives"),
+        openers=lower("openers"),
+    )
