@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass
 
-_CLOSERS = {"«": "»", "“": "”", "„": "“", "‘": "’", '"': '"', "‹": "›"}
+_CLOSERS = {"«": "»", "“": "”", "„": "“", "‘": "’", '"': '"', "‹": "›", "'": "'"}
 _ALT_CLOSERS = {"„": "”"}
 _SPACES = " \t\u00a0\u202f\u2009"
+_SINGLE_CLOSER = re.compile(r"(?<=\S)'(?![^\W_])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,22 +22,46 @@ class MarkedSpan:
     end: int
 
 
-def _is_opener(text: str, i: int) -> bool:
+def _is_opener(text: str, i: int, singles: _SingleMarks) -> bool:
     ch = text[i]
     if ch not in _CLOSERS:
         return False
     nxt = text[i + 1] if i + 1 < len(text) else ""
     if not nxt or nxt in "\n":
         return False
-    if ch in '‘"':
+    if ch in "‘\"'":
         # An apostrophe-like mark between letters ("l‘homme") or a closing one is no opener.
         prev = text[i - 1] if i > 0 else ""
         if prev.isalnum() or nxt.isspace():
             return False
+    if ch == "'":
+        return singles.closes_after(i)
     return True
 
 
-def _is_closer(text: str, i: int, opener: str) -> bool:
+class _SingleMarks:
+    """Where a straight single mark may close a quote: after no space, before no letter
+    or digit ("his 'biggest frustration'", "'carry', these"). It is mostly an apostrophe
+    ("the '90s", "rock 'n' roll"), so one opens a quote only when one of these closes it
+    in the same paragraph."""
+
+    def __init__(self, text: str) -> None:
+        self.closers = [m.start() for m in _SINGLE_CLOSER.finditer(text)]
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+
+    def closes_after(self, i: int) -> bool:
+        k = bisect.bisect_right(self.closers, i)
+        if k == len(self.closers):
+            return False
+        b = bisect.bisect_right(self.breaks, i)
+        return b == len(self.breaks) or self.closers[k] < self.breaks[b]
+
+    def is_closer(self, i: int) -> bool:
+        k = bisect.bisect_left(self.closers, i)
+        return k < len(self.closers) and self.closers[k] == i
+
+
+def _is_closer(text: str, i: int, opener: str, singles: _SingleMarks) -> bool:
     ch = text[i]
     if ch != _CLOSERS[opener] and ch != _ALT_CLOSERS.get(opener):
         return False
@@ -42,6 +69,8 @@ def _is_closer(text: str, i: int, opener: str) -> bool:
         nxt = text[i + 1] if i + 1 < len(text) else ""
         if nxt.isalpha():  # "qu’il": an apostrophe, not the end of the quote
             return False
+    if ch == "'":
+        return singles.is_closer(i)
     return True
 
 
@@ -53,10 +82,11 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
     i = 0
     opener: str | None = None
     open_pos = 0
+    singles = _SingleMarks(text)
     while i < n:
         ch = text[i]
         if opener is None:
-            if _is_opener(text, i):
+            if _is_opener(text, i, singles):
                 opener, open_pos = ch, i
         elif ch == "\n":
             j = i
@@ -68,7 +98,7 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
                 opener = None
                 i = j
                 continue
-        elif _is_closer(text, i, opener):
+        elif _is_closer(text, i, opener, singles):
             start, end = open_pos + 1, i
             while start < end and text[start] in _SPACES:
                 start += 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import partial
 
 from spacy.tokens import Doc
@@ -25,7 +26,7 @@ from .indirect import indirect_candidates
 from .marks import MarkedSpan
 from .spans import QuotedSpans
 from .speakers import SpeakerResolver
-from .terms import _SENTENCE_END, _TERM_WORDS
+from .terms import _SENTENCE_END
 
 
 class QuoteFinder(CueRules):
@@ -74,6 +75,7 @@ class QuoteFinder(CueRules):
         prev_close = -1
         lists = self.mark_lists(spans)
         terms: set[int] = set()  # the quotations found not to be anyone's words
+        scare: list[MarkedSpan] = []  # and those found to be scare quotes
         for n, span in enumerate(spans):
             open_tok, close_tok = self.token_at(span.open_pos), self.token_at(span.close_pos)
             before_ch = self.char_before(span)
@@ -200,6 +202,7 @@ class QuoteFinder(CueRules):
                 found = self._partial_speaker(span, open_tok, close_tok)
                 # Quoted words inside reported speech are what was said, not scare quotes.
                 if self._is_scare_quote(span, found, opens_clause) and not _within(span, reported):
+                    scare.append(span)
                     continue
                 cand = _Candidate(
                     span.open_pos, "partial", span.start, span.end, None, partial(_const, found)
@@ -233,28 +236,30 @@ class QuoteFinder(CueRules):
             out.append(cand)
             prev_direct = cand if cand.kind == "direct" else None
             prev_close = span.close_pos
-        return self.drop_known_terms(out, [spans[n] for n in terms])
+        return self.drop_known_terms(out, [spans[n] for n in terms], scare)
 
-    def drop_known_terms(self, out: list[_Candidate], terms: list[MarkedSpan]) -> list[_Candidate]:
+    def drop_known_terms(
+        self, out: list[_Candidate], terms: list[MarkedSpan], scare: list[MarkedSpan]
+    ) -> list[_Candidate]:
         """Words judged a title, a name or a term once are one wherever the article puts
         them between marks: “DWTS” named as a subject, later 'said on “DWTS.”'. Not words
         that qualify the noun after them ('“ultra free-market” capitalism'): said
-        elsewhere, they are someone's."""
-        known = {
-            self.term_key(s.start, s.end)
-            for s in terms
-            if self.is_short(s) and not self.modifies_noun_after(s)
-        }
-        known.discard("")
-        if not known:
+        elsewhere, they are someone's. Words judged scare quotes once are scare quotes
+        elsewhere too, unless a cue reports them there (« a dénoncé « X » »)."""
+        known = self._term_keys(s for s in terms if not self.modifies_noun_after(s))
+        scared = self._term_keys(scare)
+        if not known and not scared:
             return out
-        return [
-            c
-            for c in out
-            if c.mark_end is None
-            or len(self.text[c.start : c.end].split()) > _TERM_WORDS
-            or self.term_key(c.start, c.end) not in known
-        ]
+        kept = []
+        for c in out:
+            key = self.term_key(c.start, c.end)
+            if c.mark_end is not None and (key in known or (key in scared and c.cue is None)):
+                continue
+            kept.append(c)
+        return kept
+
+    def _term_keys(self, spans: Iterable[MarkedSpan]) -> set[str]:
+        return {self.term_key(s.start, s.end) for s in spans if self.is_short(s)} - {""}
 
     def interview_answers(self) -> list[_Candidate]:
         """Question-and-answer interviews: a dash line after a dash line that asks a

@@ -143,3 +143,11 @@ def test_en_marks_alone_in_a_paragraph_cut_mid_sentence_are_no_quote() -> None:
         "said.\n\n“We listened to them,” she said."
     )
     assert _quoted(text, "en") == ["We listened to them"]
+
+
+def test_en_words_found_scare_quotes_once_are_scare_quotes_in_the_headline_too() -> None:
+    text = (
+        "Teenager falls ill after taking 'green tablets'\n\n"
+        "Sales of cheap “green tablets” rose in May."
+    )
+    assert _quoted(text, "en") == []

@@ -249,3 +249,17 @@ def test_fr_lowercase_words_in_marks_after_a_comma_are_partial_even_with_a_cue_a
     kinds = {q.text: q.kind for q in a.quotes if q.kind != "indirect"}
     assert kinds["la discussion n'est pas close"] == "partial"
     assert kinds["nous reviendrons"] == "direct"
+
+
+def test_en_straight_single_quotes_mark_a_partial_quote_but_apostrophes_do_not() -> None:
+    text = (
+        "Mayor calls the flood plan 'a disgrace' as the river keeps rising\n\n"
+        "The mayor's office, back in the '90s, had warned of the risk. \"We were never "
+        'heard," she said on Monday.'
+    )
+    a = analyze(text, "en")
+    check_offsets(text, a)
+    assert [(q.text, q.kind) for q in a.quotes if q.kind != "indirect"] == [
+        ("a disgrace", "partial"),
+        ("We were never heard", "direct"),
+    ]
