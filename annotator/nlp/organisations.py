@@ -40,6 +40,8 @@ class OrgData:
 
     names: tuple[str, ...]
     not_acronyms: frozenset[str]
+    #: Names the NER calls organisations that never are (« Brexit », "MeToo"), as written.
+    not_names: frozenset[str]
     type_nouns: frozenset[str]
     type_nouns_after: frozenset[str]
     heads: frozenset[str]
@@ -70,6 +72,7 @@ def get_org_data(language: str) -> OrgData:
     return OrgData(
         names=tuple(raw.get("names", [])),
         not_acronyms=frozenset(raw.get("not_acronyms", [])),
+        not_names=frozenset(raw.get("not_names", [])),
         type_nouns=lower("type_nouns"),
         type_nouns_after=lower("type_nouns_after"),
         heads=lower("heads"),
@@ -109,7 +112,7 @@ def find_organisations(doc: Doc, text: str, lex: Lexicon, mentions: list[Mention
     """The mentions with organisations added or relabelled, and persons the NER called
     organisations made persons again."""
     data = get_org_data(lex.language)
-    out = _portfolios(doc, text, lex, data, mentions)
+    out = _portfolios(doc, text, lex, data, _without_not_names(doc, lex, data, mentions))
     out = _persons_from_orgs(doc, text, lex, out)
     spans: list[tuple[int, int, bool]] = []  # token span, and whether it may relabel a PERSON
     for _, start, end in _name_matcher(lex.language, doc)(doc):
@@ -122,6 +125,29 @@ def find_organisations(doc: Doc, text: str, lex: Lexicon, mentions: list[Mention
     for start, end, over_person in sorted(spans, key=lambda x: (x[0] - x[1], x[0])):
         out = _put(doc, text, out, start, end, over_person)
     out.sort(key=lambda m: (m.entity.start, m.entity.end))
+    return out
+
+
+def _without_not_names(
+    doc: Doc, lex: Lexicon, data: OrgData, mentions: list[Mention]
+) -> list[Mention]:
+    """The mentions without the organisations that are none: known other acronyms ("DNP",
+    « ONG »), listed names (« Brexit »), an honorific (« Me » Alexandre Martin) and a day or
+    month at the start of a sentence (« Vendredi, … »)."""
+    from .entities import get_actor_data
+
+    honorifics = get_actor_data(lex.language).honorifics
+    out = []
+    for m in mentions:
+        e = m.entity
+        if e.label == "ORG" and (
+            e.text in data.not_acronyms
+            or e.text in data.not_names
+            or (m.tok_end - m.tok_start == 1 and doc[m.tok_start].lower_ in honorifics)
+            or (m.tok_end - m.tok_start == 1 and doc[m.tok_start].lower_ in lex.time_words)
+        ):
+            continue
+        out.append(m)
     return out
 
 
@@ -418,17 +444,14 @@ def _persons_from_orgs(doc: Doc, text: str, lex: Lexicon, mentions: list[Mention
     """ "Marine Le Pen", "Hori Parata" called organisations by the NER: a name of two to
     four capitalised words that starts with a known first name, or ends with the surname
     of a person of the article, is a person's; "AFP Marine Le Pen" is an agency and a
-    person. Known other acronyms are no organisations ("DNP")."""
+    person."""
     from .entities import get_actor_data
 
     org_words = get_actor_data(lex.language).org_words
-    not_acronyms = get_org_data(lex.language).not_acronyms
     surnames = {m.entity.text.split()[-1] for m in mentions if m.entity.label == "PERSON"}
     out = []
     for m in mentions:
         n = m.tok_end - m.tok_start
-        if m.entity.label == "ORG" and m.entity.text in not_acronyms:
-            continue  # "DNP", "A&E": a chemical, a hospital ward
         if m.entity.label != "ORG" or n < 2:
             out.append(m)
             continue

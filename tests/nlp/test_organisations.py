@@ -184,3 +184,15 @@ def test_a_capitalised_institution_stops_at_words_that_are_not_its_own() -> None
     orgs = _of(text, "fr")
     assert "Parti socialiste" in orgs and "Conseil européen" in orgs
     assert not [o for o in orgs if "présents" in o or "juin" in o or "Martin" in o]
+
+
+def test_words_that_are_never_organisations() -> None:
+    text = (
+        "Le Brexit inquiète les commerçants, selon l'ONG Oxfam. Vendredi, une réunion est "
+        "prévue avec la préfecture. « C'est inacceptable », selon Me Alexandre Martin."
+    )
+    orgs = _of(text, "fr")
+    assert "Oxfam" in orgs
+    assert not {"Brexit", "ONG", "Vendredi", "Me"} & set(orgs)
+    text = "Brexit talks resumed, and the NGO said the scan was a CT scan done at 14:51 GMT."
+    assert not {"Brexit", "NGO", "CT", "GMT"} & set(_of(text, "en"))
