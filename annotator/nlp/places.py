@@ -14,7 +14,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from .lexicon import DATA_DIR
-from .mentions import Mention, relabel, token_mention
+from .mentions import Mention, name_like, relabel, token_mention
 from .organisations import get_org_data
 from .registry import LOADED
 
@@ -33,6 +33,10 @@ class PlaceData:
     not_places: frozenset[str]
     #: Adjectives that are places too (« Nord », « Sud »), lowercase.
     keep: frozenset[str]
+    #: Prepositions that make the name after them a place, not an organisation ("in").
+    before: frozenset[str]
+    #: Nouns of places before "of" ("the city of Valence", "a suburb of Dunkirk").
+    nouns_of: frozenset[str]
 
 
 @cache
@@ -45,6 +49,8 @@ def get_place_data(language: str) -> PlaceData:
         with_article=frozenset(w.lower() for w in raw.get("with_article", [])),
         not_places=frozenset(raw.get("not_places", [])),
         keep=frozenset(w.lower() for w in raw.get("adjectives_kept", [])),
+        before=frozenset(w.lower() for w in raw.get("before", [])),
+        nouns_of=frozenset(w.lower() for w in raw.get("nouns_of", [])),
     )
 
 
@@ -54,6 +60,7 @@ def clean_places(doc: Doc, text: str, language: str, mentions: list[Mention]) ->
     and organisations that are events made OTHER."""
     data = get_place_data(language)
     events = get_org_data(language).event_heads
+    persons = {w for m in mentions if m.entity.label == "PERSON" for w in m.entity.text.split()}
     out = []
     for m in mentions:
         if m.entity.label not in ("PLACE", "ORG") or m.dateline:
@@ -64,7 +71,11 @@ def clean_places(doc: Doc, text: str, language: str, mentions: list[Mention]) ->
             # « Salon international de … », "North Atlantic Treaty": events and laws
             single = m.tok_end - m.tok_start == 1
             common = single and _common_noun(doc, m.tok_start, data)
-            out.append(relabel(m, "OTHER") if common or _event(doc, m, events) else m)
+            if common or _event(doc, m, events):
+                m = relabel(m, "OTHER")
+            elif m.entity.text not in persons and _placed(doc, m, data):
+                m = relabel(m, "PLACE")
+            out.append(m)
             continue
         first = doc[m.tok_start]
         if (
@@ -77,6 +88,31 @@ def clean_places(doc: Doc, text: str, language: str, mentions: list[Mention]) ->
             m = relabel(m, "OTHER")
         out.append(m)
     return out
+
+
+def _placed(doc: Doc, m: Mention, data: PlaceData) -> bool:
+    """Whether an organisation of the NER is a place by the words before it: "in Valence",
+    "on the Champs-Élysées", "a suburb of Dunkirk"; a name in capitals ("in NATO"), one with
+    an organisation's word ("in Parliament", "at the Hihiaua Cultural Centre") or a known
+    organisation's stays one (and a person's surname: "in Mnangagwa's removal" is tested by
+    the caller)."""
+    from .entities import get_actor_data
+
+    tokens = doc[m.tok_start : m.tok_end]
+    if not all(name_like(t.text) or t.text == "-" for t in tokens):
+        return False
+    org = get_org_data(doc.lang_)
+    words = get_actor_data(doc.lang_).org_words | org.heads | org.type_nouns
+    if any(t.lower_ in words for t in tokens) or m.entity.text in org.names:
+        return False
+    k = m.tok_start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k < 0:
+        return False
+    if doc[k].lower_ in data.before:
+        return True
+    return doc[k].lower_ == "of" and k > 0 and doc[k - 1].lower_ in data.nouns_of
 
 
 def _event(doc: Doc, m: Mention, heads: frozenset[str]) -> bool:

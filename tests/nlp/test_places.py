@@ -34,3 +34,13 @@ def test_nationalities_and_the_state_are_no_places() -> None:
     assert "Calais" in places
     assert not {"Français", "Algériens", "Belges", "Néerlandais", "Etat"} & set(places)
     assert not {"Français", "Algériens"} & set(_of(text, "ORG"))
+
+
+def test_organisations_of_the_ner_that_the_words_before_make_places() -> None:
+    text = (
+        "Police said the couple lived in Grande-Synthe, a suburb of Dunkirk, and met in "
+        "Parliament. The Hihiaua Cultural Centre is near the harbour."
+    )
+    entities = {(e.text, e.label) for e in analyze(text, "en").entities}
+    assert {("Grande-Synthe", "PLACE"), ("Dunkirk", "PLACE")} <= entities
+    assert {("Parliament", "ORG"), ("Hihiaua Cultural Centre", "ORG")} <= entities
