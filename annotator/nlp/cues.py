@@ -157,6 +157,18 @@ class CueRules(TermRules):
                             found = self.res.resolve_token(child, child.idx, describe=True)
                             if found is not None:
                                 return found
+            else:
+                # « BB, avec d'autres comme Kaaris, est devenue une gilet jaune: « … » »,
+                # « l'actrice ne peut retenir son ressentiment: « … » »: the subject of the
+                # sentence that opens the quotation, before any name nearer the colon.
+                root = doc[last]
+                while root.head.i != root.i and root.head.i >= sent_start:
+                    root = root.head
+                for child in root.children:
+                    if child.dep_.startswith("nsubj") and sent_start <= child.i < root.i:
+                        found = self.res.resolve_token(child, child.idx)
+                        if found is not None:
+                            return found
             for k in range(verb if verb is not None else last, sent_start - 1, -1):
                 m = self.res.mention_at(k)
                 if m is not None:

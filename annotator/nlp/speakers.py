@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -14,6 +15,8 @@ from .speaker_names import DESCRIPTOR, NameRules, _inside
 
 # How far a noun phrase after a cue verb may run before the name ("a ajouté le ministre X").
 _NP_WINDOW = 8
+# Words of a name whose initials make an acronym: « Gabriel Nadeau-Dubois » → GND.
+_NAME_SPLIT = re.compile(r"[\s\-]+")
 # What a noun after a reporting verb is when someone is told, not telling.
 _OBJECTS = {"dobj", "obj", "iobj", "dative", "obl", "pobj", "obl:arg", "obl:mod"}
 
@@ -37,6 +40,7 @@ class SpeakerResolver(NameRules):
         self._by_token: dict[int, Mention] = {}
         self._fullest: dict[str, list[Mention]] = {}
         self._canonical: dict[tuple[str, ...], Mention | None] = {}
+        self._initials: dict[str, Mention] | None = None
         # Persons by their first name: « Fiona » after "Fiona Parry" is Fiona Parry.
         self._by_first: dict[str, list[Mention]] = {}
         for m in mentions:
@@ -223,7 +227,27 @@ class SpeakerResolver(NameRules):
             people = self._fullest.get(token.text)
             if people:
                 return self.canonical(people[0])
+        if token.text.isupper() and (m is None or m.tok_end - m.tok_start == 1):
+            person = self._by_initials().get(token.text)
+            if person is not None:
+                return person  # « BB » for Brigitte Bardot, « GND » for Gabriel Nadeau-Dubois
         return m
+
+    def _by_initials(self) -> dict[str, Mention]:
+        """The people named in full whose initials spell one word (« BB », « GND »), when
+        no one else's do; computed once per document."""
+        if self._initials is None:
+            found: dict[str, set[str]] = {}
+            fullest: dict[str, Mention] = {}
+            for m in self.persons:
+                full = self.canonical(m)
+                words = [w for w in _NAME_SPLIT.split(" ".join(self._name_words(full))) if w]
+                if len(words) >= 2 and all(w[:1].isupper() for w in words):
+                    key = "".join(w[0] for w in words)
+                    found.setdefault(key, set()).add(full.entity.text)
+                    fullest.setdefault(key, full)
+            self._initials = {k: fullest[k] for k, names in found.items() if len(names) == 1}
+        return self._initials
 
     def note_speaker(self, pos: int, mention: Mention) -> None:
         """Record a resolved speaker as salient from pos on: a person, or an unnamed source

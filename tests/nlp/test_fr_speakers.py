@@ -119,3 +119,26 @@ def test_fr_de_l_aveu_de_and_aux_yeux_de_name_who_says_it() -> None:
     check_offsets(text, a)
     assert find_quote(a, "diminuer l'impact", "partial").speaker == "Anne Vasseur"
     assert find_quote(a, "échec total", "partial").speaker == "Paul Girard"
+
+
+def test_fr_initials_of_a_person_named_in_full_are_that_person() -> None:
+    text = (
+        "Le porte-parole Gabriel Nadeau-Dubois a ouvert le congrès. Les militants scandent "
+        "son surnom, GND.\n\n"
+        "« On est là pour rester », a lancé GND."
+    )
+    a = analyze(text, "fr")
+    check_offsets(text, a)
+    quote = find_quote(a, "là pour rester", "direct")
+    assert quote.speaker == "Gabriel Nadeau-Dubois"
+    assert quote.speaker_type == "person"
+
+
+def test_fr_the_subject_before_a_colon_speaks_not_a_name_nearer_it() -> None:
+    text = (
+        "Melisa Durand, 12 ans, a laissé un message sur Facebook: « Y a-t-il "
+        "beaucoup d'enfants comme moi qui sont privés de classe ? »"
+    )
+    a = analyze(text, "fr")
+    check_offsets(text, a)
+    assert find_quote(a, "beaucoup d'enfants", "direct").speaker == "Melisa Durand"
