@@ -17,7 +17,7 @@ from .mentions import Mention as Mention
 from .mentions import bare as bare
 from .mentions import name_like
 from .organisations import find_organisations, get_org_data, repeat_organisations
-from .persons import persons_in_context
+from .persons import initials_persons, persons_in_context
 from .places import clean_places
 
 LABEL_MAP = {
@@ -38,6 +38,10 @@ LABEL_MAP = {
 _STRIP = set(" \t\r\n\u00a0\u202f\u2009\"'«»“”‘’„‹›,;:!?()[]{}<>-–—/\\*•·…|")
 # Line breaks, and slashes between names ("Thomas Coex/AFP/Getty Images": a photo credit).
 _NEWLINE_SPLIT = re.compile(r"\s*\n\s*|(?<=\w)/(?=[A-Z])")
+#: Abbreviations after a name whose period is the name's.
+_NAME_SUFFIXES = ("Jr", "Sr")
+#: A lowercase word hyphened to the end of a name: "Soros-funded", "Saudi-led".
+_HYPHEN_SUFFIX = re.compile(r"(?<=[A-Za-zÀ-ÿ])-[a-z]+")
 # Datelines are looked for in the first lines only: the title, the lead, the tag.
 _DATELINE_LINES = 12
 
@@ -100,8 +104,11 @@ def _clean_pieces(
             s += 1
         while e > s and (norm[e - 1] in _STRIP or (norm[e - 1] == "." and not _abbrev(norm, s, e))):
             e -= 1
-        if norm.endswith("'s", s, e) and e - s > 3:
+        if norm.endswith(("'s", "’s"), s, e) and e - s > 3:
             e -= 2  # "the Council's spokeswoman": the possessive is not part of the name
+        suffix = _HYPHEN_SUFFIX.search(norm, s, e)
+        if suffix is not None and suffix.end() == e:
+            e = suffix.start()  # "the George Soros-funded university": the name is Soros
         # "l'Ukraine", "d'Ankara": the elided article is not part of the name.
         apo = norm.find("'", s, min(e, s + 8))
         clitic = apo != -1 and norm[s : apo + 1].lower() in lex.clitics
@@ -136,7 +143,9 @@ def _skip_article(norm: str, s: int, e: int, articles: frozenset[str]) -> int:
 
 
 def _abbrev(norm: str, s: int, e: int) -> bool:
-    """Whether a trailing period belongs to the name ("U.S.", "M.")."""
+    """Whether a trailing period belongs to the name ("U.S.", "M.", "Patrick Carlineo Jr.")."""
+    if norm.endswith(_NAME_SUFFIXES, s, e - 1) and (e - s == 3 or norm[e - 4] == " "):
+        return True
     return e - s >= 3 and norm[e - 3] == "." or (e - s == 2 and norm[s].isupper())
 
 
@@ -378,7 +387,8 @@ def find_persons(
     """Persons the NER missed or mislabelled, and titles cut off persons' names.
 
     A name after a title or honorific is a person's; a mention, or a bare capitalised word,
-    that is the surname of a person named in full elsewhere in the article is that person.
+    that is the surname of a person named in full elsewhere in the article is that person, and
+    so are a mention of their initials (« BB » for Brigitte Bardot).
     """
     data = get_actor_data(language)
     titles = get_lexicon(language).titles
@@ -404,7 +414,7 @@ def find_persons(
         # Titles stay outside the tokens ("Mayor" is how the resolver finds "the mayor").
         honorific = bare(doc[title].text) not in titles
         out.append(_person(doc, text, j, end, covers_from=title if honorific else None))
-    out = _surnames(doc, text, norm, out, data)
+    out = initials_persons(_surnames(doc, text, norm, out, data))
     out.sort(key=lambda m: (m.entity.start, m.entity.end))
     return out
 
@@ -422,6 +432,8 @@ def _surnames(
         tails.add(" ".join(words))
         for k in range(1, len(words)):
             tail = words[k:]
+            if not name_like(words[k - 1]):
+                break  # « Charles de Gaulle » is "de Gaulle", « Islam de France » no "France"
             if name_like(tail[0]) and len(tail[0]) > 1 and bare(tail[0]) not in data.name_prefixes:
                 tails.add(" ".join(tail))
     if not tails:

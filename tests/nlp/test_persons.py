@@ -39,3 +39,23 @@ def test_a_name_given_an_age_is_a_person() -> None:
 def test_a_capitalised_word_after_an_article_is_no_person() -> None:
     text = "The Bill would require telecommunications companies to keep data, Bill Shorten said."
     assert _persons(text, "en") == ["Bill Shorten"]
+
+
+def test_initials_of_a_person_named_in_full_are_that_person() -> None:
+    text = (
+        "Le député Gabriel Nadeau-Dubois a pris la parole. « Habituez-vous », dit GND. "
+        "L'actrice Brigitte Bardot a parlé. Pour BB, le PS a tort, dit Paul Sorel."
+    )
+    persons = _persons(text, "fr")
+    assert "GND" in persons and "BB" in persons and "PS" not in persons
+
+
+def test_a_name_without_its_possessive_suffix_or_without_its_suffix_word() -> None:
+    text = (
+        "Patrick W. Carlineo Jr., 55, pleaded guilty. Reforms forced the George Soros-funded "
+        "university to move. Islam de France and Jean Dupont met; France approved."
+    )
+    persons = _persons(text, "en")
+    assert "Patrick W. Carlineo Jr." in persons
+    assert "George Soros" in persons
+    assert "France" not in persons
