@@ -60,8 +60,11 @@ def _is_finite(t: Token) -> bool:
 
 
 def _is_predicate(t: Token) -> bool:
-    """A finite verb with its subject ("she was"), not "when first questioned"."""
+    """A finite verb with its subject ("she was"), not "when first questioned" nor a
+    relative clause ("an Iranian diplomat, who works for …, was arrested")."""
     verb = t.head if t.pos_ == "AUX" else t
+    if verb.dep_ in ("relcl", "acl:relcl"):
+        return False
     return _is_finite(t) and any(c.dep_.startswith("nsubj") for c in verb.children)
 
 
@@ -99,7 +102,8 @@ def _narration_resumes(finder: CueRules, i: int, finite: bool) -> bool:
     for j in range(i, min(len(doc), i + 4)):
         # ", he said", ", adding that …"; ", a-t-il ajouté" once the report has a verb
         # (not "that Pellow, when questioned, had described …")
-        if finder.is_cue_verb(doc[j]) and doc[j].pos_ in ("VERB", "AUX"):
+        relative = doc[j].dep_ in ("relcl", "acl:relcl")  # ", who it described as …"
+        if finder.is_cue_verb(doc[j]) and doc[j].pos_ in ("VERB", "AUX") and not relative:
             return finite or any(doc[k].pos_ != "AUX" for k in range(i, j)) or j == i
         if doc[j].pos_ not in ("PRON", "PROPN", "DET", "NOUN", "AUX", "PART"):
             break

@@ -152,8 +152,13 @@ def _bare_clauses(
             right_i = right.i
             if finder.lex.partial_in_reported == "partial":
                 right_i = _before_quoted_conjunct(finder, left.i, right_i, quoted)
-            start, end = _trim(text, left.idx, finder_end(doc, right_i))
-            if end - start < 3 or any(s < end and start < e for s, e in taken):
+            whole = _trim(text, left.idx, finder_end(doc, right_i))
+            if whole[1] - whole[0] < 3 or any(s < whole[1] and whole[0] < e for s, e in taken):
+                continue
+            # 'said A but insisted B': the report ends where the narration takes over
+            last = _clause_end(finder, doc[left.i - 1], finder_end(doc, right_i), quoted)
+            start, end = _trim(text, left.idx, last)
+            if end - start < 3:
                 continue
             taken.append((start, end))
             out.append(

@@ -128,3 +128,25 @@ def test_en_the_leader_of_a_named_party_is_not_whoever_the_story_is_about() -> N
     check_offsets(text, a)
     q = find_quote(a, "selling off the country", "partial")
     assert q.speaker == "leader of the Green Party"
+
+
+def test_en_a_relative_clause_inside_a_report_does_not_end_it() -> None:
+    text = (
+        "Belgian police said an engineer, who works for a firm in Ghent, was arrested "
+        "in Antwerp on Monday."
+    )
+    a = analyze(text, "en")
+    check_offsets(text, a)
+    q = find_quote(a, "an engineer", "indirect")
+    assert q.text.endswith("was arrested in Antwerp on Monday")
+
+
+def test_en_a_bare_report_ends_at_the_speakers_next_act() -> None:
+    text = (
+        "On housing, Sarah Collins said rents had risen too fast but insisted the plan was working."
+    )
+    a = analyze(text, "en")
+    check_offsets(text, a)
+    q = find_quote(a, "rents had risen", "indirect")
+    assert q.text == "rents had risen too fast"
+    assert q.speaker == "Sarah Collins"
