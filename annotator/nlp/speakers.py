@@ -203,6 +203,8 @@ class SpeakerResolver(NameRules):
                     best, best_len = other, len(other_words)
             if best is None and len(words) < 3:
                 best = self._fuller_by_first(words)
+            if best is None and len(words) == 1 and words[0].isupper():
+                best = self._by_initials().get(words[0])  # the entities' person « GND »
             self._canonical[key] = best
         return self._canonical[key] or m
 
@@ -240,6 +242,8 @@ class SpeakerResolver(NameRules):
             found: dict[str, set[str]] = {}
             fullest: dict[str, Mention] = {}
             for m in self.persons:
+                if m.entity.text.isupper() and " " not in m.entity.text:
+                    continue  # « GND » itself, a person of the entities: its initials are none
                 full = self.canonical(m)
                 words = [w for w in _NAME_SPLIT.split(" ".join(self._name_words(full))) if w]
                 if len(words) >= 2 and all(w[:1].isupper() for w in words):
