@@ -9,6 +9,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from .entities import Mention
+from .inversion import impersonal_source
 from .marks import MarkedSpan
 from .speakers import SpeakerResolver
 from .terms import _SENTENCE_END, TermRules
@@ -84,6 +85,9 @@ class CueRules(TermRules):
             def speaker(pos: int, before: list[int] = before, v: int = v) -> Mention | None:
                 # '," Volkova told reporters' with Volkova taken for an organisation, '," the
                 # company said': what stands before the verb when no person does.
+                source = impersonal_source(doc, self.lex, self.res, v, pos)
+                if source is not None:
+                    return source  # « a-t-on expliqué de source policière »
                 fallback: Mention | None = None
                 for i in before:
                     t = doc[i]

@@ -22,6 +22,7 @@ from .candidates import _Candidate
 from .clauses import _inside, _is_finite, _is_predicate, _trim, finder_end
 from .cues import CueRules
 from .entities import Mention
+from .inversion import impersonal_source
 from .report_words import get_report_words
 from .terms import _SENTENCE_END
 
@@ -258,6 +259,9 @@ def _after_told(finder: CueRules, j: int, k: int) -> bool:
 
 def _speaker(finder: CueRules, incise: Incise) -> Mention | None:
     pos = finder.doc[incise.verb].idx
+    source = impersonal_source(finder.doc, finder.lex, finder.res, incise.verb, pos)
+    if source is not None:
+        return source  # « a-t-on appris de source policière »
     if incise.pronoun is not None:
         return finder.res.resolve_pronoun(incise.pronoun.lower_, pos)
     j = incise.verb + 1

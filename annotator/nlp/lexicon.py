@@ -58,6 +58,10 @@ class Lexicon:
     # Common nouns that name an institution speaking (« la préfecture », "the ministry"):
     # an organisation, not an unnamed person.
     institutions: frozenset[str] = frozenset()
+    # Inverted impersonal subjects (« a-t-on expliqué ») and the prepositions that then
+    # introduce the source (« de source policière », « au Medef »); see inversion.py.
+    impersonal: frozenset[str] = frozenset()
+    source_prepositions: frozenset[str] = frozenset()
     # Common nouns that report figures, not speech: « selon des chiffres officiels ».
     not_speakers: frozenset[str] = frozenset()
     # Prepositions that join a complement to a described source: « un proche du
@@ -147,6 +151,8 @@ def get_lexicon(language: str) -> Lexicon:
         post_nominals=_lower_set(raw.get("post_nominals", [])),
         first_names={k.lower(): v for k, v in raw.get("first_names", {}).items()},
         institutions=_lower_set(raw.get("institutions", [])),
+        impersonal=_lower_set(raw.get("impersonal", [])),
+        source_prepositions=_lower_set(raw.get("source_prepositions", [])),
         not_speakers=_lower_set(raw.get("not_speakers", [])),
         descriptor_links=_lower_set(raw.get("descriptor_links", [])),
         institution_names=_lower_set(raw.get("institution_names", [])),

@@ -142,3 +142,17 @@ def test_fr_the_subject_before_a_colon_speaks_not_a_name_nearer_it() -> None:
     a = analyze(text, "fr")
     check_offsets(text, a)
     assert find_quote(a, "beaucoup d'enfants", "direct").speaker == "Melisa Durand"
+
+
+def test_fr_an_inverted_on_speaks_for_the_source_after_it() -> None:
+    text = (
+        "Des policiers ont dispersé la foule avec des gaz, a-t-on expliqué de source "
+        "policière.\n\n"
+        "« Le président viendra samedi », indique-t-on à l'Élysée."
+    )
+    a = analyze(text, "fr")
+    check_offsets(text, a)
+    report = find_quote(a, "dispersé la foule", "indirect")
+    assert (report.speaker, report.speaker_type) == ("source policière", "descriptor")
+    quote = find_quote(a, "président viendra", "direct")
+    assert (quote.speaker, quote.speaker_type) == ("Élysée", "organisation")
