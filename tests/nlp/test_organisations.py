@@ -196,3 +196,12 @@ def test_words_that_are_never_organisations() -> None:
     assert not {"Brexit", "ONG", "Vendredi", "Me"} & set(orgs)
     text = "Brexit talks resumed, and the NGO said the scan was a CT scan done at 14:51 GMT."
     assert not {"Brexit", "NGO", "CT", "GMT"} & set(_of(text, "en"))
+
+
+def test_well_known_companies_parties_and_media_are_organisations() -> None:
+    text = (
+        "Emirates ordered 30 jets from Boeing, and SpaceX was grounded. Sinn Féin and Fine "
+        "Gael clashed, the Irish Times reported."
+    )
+    orgs = set(_of(text, "en"))
+    assert {"Emirates", "Boeing", "SpaceX", "Sinn Féin", "Fine Gael", "Irish Times"} <= orgs
