@@ -30,6 +30,8 @@ SPEAKER_TYPES = {
 SPEAKER_LABELS = frozenset(SPEAKER_TYPES)
 # What may follow a descriptor's noun as part of it: "for the ministry", « du président ».
 _COMPLEMENTS = {"amod", "nmod", "prep", "compound", "flat:name"}
+# What may stand before a descriptor's noun as part of it: "senior", "Law enforcement".
+_MODIFIERS = {"amod", "compound", "nmod:poss", "poss"}
 # A described source longer than this many words is cut to its noun.
 _DESCRIPTOR_WORDS = 8
 
@@ -202,7 +204,8 @@ class NameRules:
                     while lo < head.i and doc[lo].pos_ == "DET":
                         lo += 1
                 break
-            if t.head.i != head.i or t.dep_ not in ("amod", "compound", "nmod:poss", "poss"):
+            # "Law enforcement sources": a compound of a compound is part of the noun too
+            if not lo <= t.head.i <= head.i or t.dep_ not in _MODIFIERS:
                 break
             if t.dep_ in ("poss", "nmod:poss") and t.pos_ in ("PRON", "DET"):
                 break  # "his spokesman": the possessive is a determiner

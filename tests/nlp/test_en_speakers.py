@@ -150,3 +150,14 @@ def test_en_a_bare_report_ends_at_the_speakers_next_act() -> None:
     q = find_quote(a, "rents had risen", "indirect")
     assert q.text == "rents had risen too fast"
     assert q.speaker == "Sarah Collins"
+
+
+def test_en_a_descriptor_keeps_the_compound_before_its_noun() -> None:
+    text = (
+        "The painting disappeared from the museum on Sunday. Law enforcement sources said "
+        "the alarm had been switched off."
+    )
+    a = analyze(text, "en")
+    check_offsets(text, a)
+    q = find_quote(a, "alarm had been switched off", "indirect")
+    assert (q.speaker, q.speaker_type) == ("Law enforcement sources", "descriptor")
