@@ -56,6 +56,10 @@ class OrgData:
     #: First words (French) or last words (English) of names of events, plans and laws, no
     #: organisations (« Salon international de … », "North Atlantic Treaty").
     event_heads: frozenset[str]
+    #: Articles that start a known name (« Le Monde ») and drop after a contracted article
+    #: (« du Monde », « au Parisien »); the contracted articles.
+    name_articles: frozenset[str]
+    contracted_articles: frozenset[str]
     #: Prepositions between an organisation's name and its place, no part of the name
     #: ("Hihiaua Cultural Centre in Whangārei").
     place_links: frozenset[str]
@@ -83,6 +87,8 @@ def get_org_data(language: str) -> OrgData:
         portfolio_titles=lower("portfolio_titles"),
         event_heads=lower("event_heads"),
         place_links=lower("place_links"),
+        name_articles=lower("name_articles"),
+        contracted_articles=lower("contracted_articles"),
     )
 
 
@@ -91,19 +97,23 @@ _matchers: dict[tuple[str, int], PhraseMatcher] = {}
 
 def _name_matcher(language: str, doc: Doc) -> PhraseMatcher:
     """A PhraseMatcher of the known names, built once per language and vocabulary; the
-    names are tokenized by the language's rules, which the news pipelines share."""
+    names are tokenized by the language's rules, which the news pipelines share. A name
+    that starts with an article is also matched without it ("BARE")."""
     key = (language, id(doc.vocab))
     matcher = _matchers.get(key)
     if matcher is None:
         tokenizer: Tokenizer = spacy.blank(language).tokenizer
         matcher = PhraseMatcher(doc.vocab, attr="ORTH")
-        patterns = []
-        for tokens in tokenizer.pipe(get_org_data(language).names):
+        data = get_org_data(language)
+        patterns, bare = [], []
+        for tokens in tokenizer.pipe(data.names):
             words = [t.text for t in tokens]
-            patterns.append(
-                Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in tokens])
-            )
+            spaces = [bool(t.whitespace_) for t in tokens]
+            patterns.append(Doc(doc.vocab, words=words, spaces=spaces))
+            if len(words) > 1 and words[0].lower() in data.name_articles:
+                bare.append(Doc(doc.vocab, words=words[1:], spaces=spaces[1:]))
         matcher.add("ORG", patterns)
+        matcher.add("BARE", bare)  # « Monde » of « Le Monde », after « du »
         _matchers[key] = matcher
     return matcher
 
@@ -115,8 +125,12 @@ def find_organisations(doc: Doc, text: str, lex: Lexicon, mentions: list[Mention
     out = _portfolios(doc, text, lex, data, _without_not_names(doc, lex, data, mentions))
     out = _persons_from_orgs(doc, text, lex, out)
     spans: list[tuple[int, int, bool]] = []  # token span, and whether it may relabel a PERSON
-    for _, start, end in _name_matcher(lex.language, doc)(doc):
-        if not _after_place_preposition(doc, start, lex):  # "at the Kremlin" is a place
+    for label, start, end in _name_matcher(lex.language, doc)(doc):
+        if doc.vocab.strings[label] == "BARE":
+            # « Monde » alone is no paper; « du Monde », « au Parisien » are
+            if start > 0 and doc[start - 1].lower_ in data.contracted_articles:
+                spans.append((start, end, True))
+        elif not _after_place_preposition(doc, start, lex):  # "at the Kremlin" is a place
             spans.append((start, end, True))
     spans.extend((s, e, False) for s, e in _institutions(doc, lex, data))
     spans.extend((s, e, True) for s, e in _typed_names(doc, data, out))

@@ -205,3 +205,13 @@ def test_well_known_companies_parties_and_media_are_organisations() -> None:
     )
     orgs = set(_of(text, "en"))
     assert {"Emirates", "Boeing", "SpaceX", "Sinn Féin", "Fine Gael", "Irish Times"} <= orgs
+
+
+def test_a_paper_named_with_its_article_after_a_contracted_one() -> None:
+    text = (
+        "Dans un entretien accordé au Parisien, elle répond aux lecteurs du Monde. Le monde "
+        "entier regarde, et Québec solidaire se tait."
+    )
+    orgs = _of(text, "fr")
+    assert {"Parisien", "Monde", "Québec solidaire"} <= set(orgs)
+    assert "monde" not in orgs
