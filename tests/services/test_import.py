@@ -106,9 +106,12 @@ def test_import_cleans_normalizes_the_date_and_keeps_the_original(tmp_path):
     assert "Lire aussi : Les prix" in article.original_text
     # Coders' offsets are into the cleaned text, which the suggestions also use.
     with Project.open(tmp_path / "p.annotator") as project:
-        quote = project.quotes(article.id)[0]
-        assert article.text[quote.start : quote.end] == quote.text
-        assert quote.speaker == "Marie Lefèvre"
+        quotes = project.quotes(article.id)
+        assert all(article.text[q.start : q.end] == q.text for q in quotes)
+        said = {(q.kind, q.speaker) for q in quotes}
+        assert ("direct", "Marie Lefèvre") in said
+        # The report before « a annoncé la SNCF » is the company's, without marks.
+        assert ("indirect", "SNCF") in said
     # A language given by the source is kept; the date it could not read is kept as written.
     assert stored[str(odd)].date == "été 2025" and stored[str(odd)].language == "en"
     assert stored[str(odd)].original_text == ""
