@@ -466,6 +466,9 @@ def _persons_from_orgs(doc: Doc, text: str, lex: Lexicon, mentions: list[Mention
     out = []
     for m in mentions:
         n = m.tok_end - m.tok_start
+        if m.entity.label == "ORG" and n == 1 and _first_name_alone(doc[m.tok_start], lex):
+            out.append(relabel(m, "PERSON"))  # "his wife, Kimberly, had suffered …"
+            continue
         if m.entity.label != "ORG" or n < 2:
             out.append(m)
             continue
@@ -494,6 +497,15 @@ def _persons_from_orgs(doc: Doc, text: str, lex: Lexicon, mentions: list[Mention
             out.append(token_mention(doc, text, m.tok_start, first, "ORG"))
         out.append(token_mention(doc, text, first, m.tok_end, "PERSON"))
     return out
+
+
+def _first_name_alone(t: Token, lex: Lexicon) -> bool:
+    """A given name the NER called an organisation, not a known organisation's name."""
+    return (
+        name_like(t.text)
+        and t.text not in get_org_data(lex.language).names
+        and first_name_gender(t.text, lex) is not None
+    )
 
 
 def repeat_organisations(doc: Doc, text: str, norm: str, mentions: list[Mention]) -> list[Mention]:

@@ -215,3 +215,14 @@ def test_a_paper_named_with_its_article_after_a_contracted_one() -> None:
     orgs = _of(text, "fr")
     assert {"Parisien", "Monde", "Québec solidaire"} <= set(orgs)
     assert "monde" not in orgs
+
+
+def test_a_journal_announced_by_its_noun_and_a_given_name_alone() -> None:
+    fr = "Deux études parues jeudi dans la revue Science précisent les faits."
+    assert "Science" in _of(fr, "fr")
+    en = (
+        "The findings were published in the journal Nature Astronomy. Van Der Beek said that "
+        "his wife, Kimberly, had suffered a miscarriage."
+    )
+    assert "Nature Astronomy" in _of(en, "en")
+    assert "Kimberly" not in _of(en, "en")
