@@ -371,6 +371,10 @@ class SpeakerResolver(NameRules):
         low = token.lower_
         if low in self.lex.pronouns:
             return self.resolve_pronoun(low, at)
+        antecedent = self._antecedent(token)
+        if antecedent is not None:
+            # « le maire, qui a déclaré « … » »: the relative pronoun's antecedent speaks
+            return self.resolve_token(antecedent, antecedent.idx, describe=describe)
         if token.pos_ == "NOUN":
             # "la porte-parole de la Confédération, Émilie Garnier": the name in apposition.
             for child in token.children:
@@ -382,6 +386,16 @@ class SpeakerResolver(NameRules):
             apposed = self._named_before_verb(token)
             return apposed or self.resolve_noun_phrase(token.i, at, describe=describe)
         return self.describe(token) if describe else None
+
+    def _antecedent(self, token: Token) -> Token | None:
+        """The noun a relative pronoun subject stands for (« X, qui a affirmé »)."""
+        if token.lower_ not in self.lex.relative_pronouns or not token.dep_.startswith("nsubj"):
+            return None
+        clause = token.head
+        if not clause.dep_.startswith("acl") or clause.head.i >= token.i:
+            return None
+        noun = clause.head
+        return noun if noun.pos_ in ("NOUN", "PROPN") else None
 
     def _named_before_verb(self, token: Token) -> Mention | None:
         """« Le président de l’association X, qui coordonne le off, Christophe Ravier,

@@ -156,3 +156,13 @@ def test_fr_an_inverted_on_speaks_for_the_source_after_it() -> None:
     assert (report.speaker, report.speaker_type) == ("source policière", "descriptor")
     quote = find_quote(a, "président viendra", "direct")
     assert (quote.speaker, quote.speaker_type) == ("Élysée", "organisation")
+
+
+def test_fr_a_relative_pronoun_speaks_for_its_antecedent() -> None:
+    text = (
+        "Le constat est partagé par la présidente du parti, Claire Vasseur, qui a souligné "
+        "que la mobilisation restait forte partout en France."
+    )
+    a = analyze(text, "fr")
+    check_offsets(text, a)
+    assert find_quote(a, "mobilisation restait forte", "indirect").speaker == "Claire Vasseur"
