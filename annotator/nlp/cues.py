@@ -221,6 +221,9 @@ class CueRules(TermRules):
     def reporter(self, verb: Token) -> Mention | None:
         """The speaker of a reporting verb: its subject, or that of the verb it depends on
         ("signed an order, saying …")."""
+        quoted = self._quoted_as(verb)
+        if quoted is not None:
+            return self.res.resolve_token(quoted, describe=True)
         t = verb
         for _ in range(4):
             subjects = [c for c in t.children if self._is_subject_of(c, t)]
@@ -240,6 +243,15 @@ class CueRules(TermRules):
                 break
             t = t.head
         return None
+
+    def _quoted_as(self, verb: Token) -> Token | None:
+        """ "Reuters quoted the US official as saying …", "the government was quoted as
+        saying …": the one quoted, not the medium quoting."""
+        prep = verb.head
+        if prep.lower_ != "as" or prep.head.lemma_.lower() not in self.lex.quoted_as:
+            return None
+        wanted = ("dobj", "obj", "nsubjpass", "nsubj:pass")
+        return next((c for c in prep.head.children if c.dep_ in wanted), None)
 
     def _is_subject_of(self, c: Token, verb: Token) -> bool:
         if c.dep_.startswith("nsubj") and "expl" not in c.dep_:

@@ -89,6 +89,9 @@ class Lexicon:
     charge_cues: frozenset[str] = frozenset()
     # Words a title leaves in lowercase ("Gone with the Wind").
     title_small_words: frozenset[str] = frozenset()
+    # "Reuters quoted the official as saying …": verbs whose object (or passive subject)
+    # is the speaker of the "as saying" that follows.
+    quoted_as: frozenset[str] = frozenset()
     # Words before a reporting verb that make what follows imagined, not said ("as if to
     # say", « comme pour dire »).
     hypothetical_cues: tuple[tuple[str, ...], ...] = ()
@@ -163,6 +166,7 @@ def get_lexicon(language: str) -> Lexicon:
         slogan_cues=_lower_set(raw.get("slogan_cues", [])),
         charge_cues=_lower_set(raw.get("charge_cues", [])),
         title_small_words=_lower_set(raw.get("title_small_words", [])),
+        quoted_as=_lower_set(raw.get("quoted_as", [])),
         hypothetical_cues=tuple(
             tuple(cue.lower().split()) for cue in raw.get("hypothetical_cues", [])
         ),

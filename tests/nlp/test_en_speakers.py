@@ -161,3 +161,14 @@ def test_en_a_descriptor_keeps_the_compound_before_its_noun() -> None:
     check_offsets(text, a)
     q = find_quote(a, "alarm had been switched off", "indirect")
     assert (q.speaker, q.speaker_type) == ("Law enforcement sources", "descriptor")
+
+
+def test_en_quoted_as_saying_is_the_one_quoted_not_the_medium() -> None:
+    text = (
+        "A senior US official briefed reporters in Washington on Monday. Reuters quoted "
+        "the official as saying the talks would resume in March."
+    )
+    a = analyze(text, "en")
+    check_offsets(text, a)
+    q = find_quote(a, "talks would resume", "indirect")
+    assert q.speaker == "senior US official"
