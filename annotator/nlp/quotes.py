@@ -93,6 +93,7 @@ class QuoteFinder(CueRules):
                 or (n > lo and n - 1 in terms and self.is_short(span))
                 or (not cue_after and self.not_a_quote(span, open_tok, opens_clause))
                 or self._mocks_term(span)
+                or self.names_a_work(span, open_tok)
                 or self.is_hypothetical(open_tok)
                 or self._named_as(span, open_tok)
                 or (not cue_after and before is None and self.is_recurring_term(span, open_tok))

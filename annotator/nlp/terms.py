@@ -111,6 +111,25 @@ class TermRules:
             if len(cue) <= len(lead)
         )
 
+    def names_a_work(self, span: MarkedSpan, open_tok: int) -> bool:
+        """ "Her previous book, “Small Mercies”, won …", « son deuxième roman, « La Saison
+        des digues », publié … », « via une pétition : « L'affaire du siècle » »: a title
+        with no verb of its own right after a noun of works, a comma or a colon between;
+        the verb after it is the sentence's, whatever it is, not a cue."""
+        inner = self.text[span.start : span.end].rstrip().rstrip(",")
+        words = inner.split()
+        if not words or len(words) > _TERM_WORDS or inner[-1] in _SENTENCE_END:
+            return False
+        i = open_tok - 1
+        while i >= 0 and (self.doc[i].is_space or self.doc[i].text in (",", ":")):
+            i -= 1
+        if i < 0 or self.doc[i].lower_ not in self.lex.work_cues or "\n" in self.doc[i].text:
+            return False
+        if not words[0].lstrip(_LEADING)[:1].isupper():  # « L'affaire du siècle »
+            return False
+        lo, hi = self.token_at(span.start), self.token_at(max(span.start, span.end - 1))
+        return not any(self.doc[k].pos_ in ("VERB", "AUX") for k in range(lo, hi + 1))
+
     def not_a_quote(self, span: MarkedSpan, open_tok: int, opens_clause: bool) -> bool:
         """Marks around a title of a work, a nickname, a term or a so-called thing."""
         inner = self.text[span.start : span.end].rstrip()

@@ -151,3 +151,19 @@ def test_en_words_found_scare_quotes_once_are_scare_quotes_in_the_headline_too()
         "Sales of cheap “green tablets” rose in May."
     )
     assert _quoted(text, "en") == []
+
+
+def test_en_title_in_apposition_to_a_work_noun_before_a_verb_is_not_a_quote() -> None:
+    text = (
+        "Her second novel, “The Harbour Lights”, follows two brothers who run a ferry. "
+        "“I wrote it in a year,” she said."
+    )
+    assert _quoted(text, "en") == ["I wrote it in a year"]
+
+
+def test_fr_title_after_a_work_noun_and_a_colon_is_not_a_quote() -> None:
+    text = (
+        "Les associations ont réuni deux millions de signatures via une pétition : "
+        "« L'appel des forêts ». Le ministre les recevra lundi."
+    )
+    assert _quoted(text, "fr") == []
