@@ -43,8 +43,8 @@ def _clause_end(finder: CueRules, comp: Token, real_end: int, quoted: list[tuple
             last = i if not t.is_space else last
             i += 1
             continue
-        if t.text in _SENTENCE_END:
-            break
+        if t.text in _SENTENCE_END or t.text == ":":
+            break  # « a jugé impératif que …: « Elles représentent … » »: what she said next
         if t.pos_ == "CCONJ" and _next_act(finder, i + 1):
             break
         if t.text in ",;" and _narration_resumes(finder, i + 1, finite):

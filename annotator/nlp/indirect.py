@@ -63,7 +63,9 @@ def indirect_candidates(finder: CueRules, quoted: list[tuple[int, int]]) -> list
             if _inside(tok.idx, quoted):
                 continue
             low = tok.lower_
-            if low in lex.complementizers and tok.pos_ in ("SCONJ", "ADP"):
+            # « avait déclaré à CBC/Radio-Canada que « … » »: a « que » the tagger takes
+            # for a relative pronoun still marks the clause it opens.
+            if low in lex.complementizers and (tok.pos_ in ("SCONJ", "ADP") or tok.dep_ == "mark"):
                 verb = _verb_before(finder, tok, sent)
                 if verb is None:
                     if last is not None and _coordinated(doc, text, last.end, tok):
