@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .candidates import _TRAILING
 from .cues import CueRules
+from .report_words import get_report_words
 from .spans import covers
 from .terms import _SENTENCE_END
 
@@ -98,6 +99,11 @@ def _narration_resumes(finder: CueRules, i: int, finite: bool) -> bool:
         return True  # ", selon la préfecture", ", according to figures from …"
     if finite and _is_finite(t):
         # "… that she was ill, left …"; not "that Pellow, when questioned, had …"
+        return True
+    participle = t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm", [])
+    if participle and get_report_words(lex.language).participles_narrate:
+        # « …, obtenant le soutien de X », « …, opposés à son projet »: about the speaker
+        # or a noun, not more of the report
         return True
     for j in range(i, min(len(doc), i + 4)):
         # ", he said", ", adding that …"; ", a-t-il ajouté" once the report has a verb

@@ -18,6 +18,7 @@ from .clauses import (
 from .cues import CueRules
 from .entities import Mention
 from .indirect_cues import _according_candidate, _cue_after_clauses
+from .infinitive_clauses import infinitive_clauses
 from .infinitives import infinitive_reports
 from .spans import starts_between
 from .speaker_names import INSTITUTION
@@ -125,6 +126,7 @@ def indirect_candidates(finder: CueRules, quoted: list[tuple[int, int]]) -> list
     out.extend(_bare_clauses(finder, quoted, out))
     out.extend(_cue_after_clauses(finder, quoted, out))
     out.extend(infinitive_reports(finder, quoted, out, partial(_subject_speaker, finder)))
+    out.extend(infinitive_clauses(finder, quoted, out, partial(_subject_speaker, finder)))
     for c in out:
         c.speaker = partial(speaker_only, c.speaker)
     return out

@@ -117,3 +117,44 @@ def test_fr_a_quotation_with_its_incise_is_a_direct_quote_not_a_report() -> None
         "là », a-t-il tranché."
     )
     assert _indirect(text) == []
+
+
+def test_fr_infinitive_after_a_promise_is_the_report() -> None:
+    text = "La maire a reçu les associations. Elle a promis de rénover le gymnase avant l'été."
+    a = analyze(text, "fr")
+    q = find_quote(a, "gymnase", "indirect")
+    assert q.text == "rénover le gymnase avant l'été"
+
+
+def test_fr_infinitive_after_an_appeal_to_someone_is_the_report() -> None:
+    text = "Le syndicat appelle les salariés à cesser le travail jeudi."
+    assert _indirect(text) == ["cesser le travail jeudi"]
+
+
+def test_fr_se_dire_reports_what_one_calls_oneself() -> None:
+    text = "Le ministre s'est dit prêt à rouvrir les négociations avec les syndicats."
+    assert _indirect(text) == ["prêt à rouvrir les négociations avec les syndicats"]
+
+
+def test_fr_infinitive_report_ends_before_a_participle_about_the_speaker() -> None:
+    text = (
+        "La députée a proposé de taxer les grandes fortunes, obtenant le soutien de "
+        "plusieurs économistes."
+    )
+    assert _indirect(text) == ["taxer les grandes fortunes"]
+
+
+def test_fr_negated_or_passive_verbs_report_no_infinitive() -> None:
+    text = (
+        "Le président n'a pas dit vouloir démissionner. L'acteur a été accusé de soutenir "
+        "le parti."
+    )
+    assert _indirect(text) == []
+
+
+def test_fr_reported_clause_ends_at_a_colon() -> None:
+    text = (
+        "La directrice a jugé impératif que les négociations reprennent : « Le temps "
+        "presse », a-t-elle ajouté."
+    )
+    assert _indirect(text) == ["les négociations reprennent"]
