@@ -146,8 +146,7 @@ def test_fr_infinitive_report_ends_before_a_participle_about_the_speaker() -> No
 
 def test_fr_negated_or_passive_verbs_report_no_infinitive() -> None:
     text = (
-        "Le président n'a pas dit vouloir démissionner. L'acteur a été accusé de soutenir "
-        "le parti."
+        "Le président n'a pas dit vouloir démissionner. L'acteur a été accusé de soutenir le parti."
     )
     assert _indirect(text) == []
 
