@@ -9,7 +9,6 @@ so ("He tried to leave" reports nothing); a language without that file has none.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, partial
@@ -20,7 +19,7 @@ from .candidates import _Candidate
 from .clauses import _inside, _trim, finder_end
 from .cues import CueRules
 from .entities import Mention
-from .lexicon import DATA_DIR
+from .lexicon import read_language_data
 
 
 @dataclass(frozen=True)
@@ -38,10 +37,9 @@ class InfinitiveData:
 @cache
 def get_infinitive_data(language: str) -> InfinitiveData | None:
     """The infinitive-report words of language, or None when it has none."""
-    path = DATA_DIR / f"infinitives_{language}.json"
-    if not path.exists():
+    raw = read_language_data("infinitives", language)
+    if raw is None:
         return None
-    raw = json.loads(path.read_text("utf-8"))
     return InfinitiveData(
         verbs=frozenset(v.lower() for v in raw["verbs"]),
         particles={k: frozenset(v) for k, v in raw.get("particles", {}).items()},

@@ -8,8 +8,19 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 DATA_DIR = Path(__file__).parent / "data"
+
+
+def read_language_data(stem: str, language: str) -> dict[str, Any] | None:
+    """The words of one rule family for language (data/{stem}_{language}.json), or None
+    when the language has no such file: its rules then do nothing."""
+    path = DATA_DIR / f"{stem}_{language}.json"
+    if not path.exists():
+        return None
+    data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    return data
 
 
 @dataclass(frozen=True)

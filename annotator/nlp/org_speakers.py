@@ -12,13 +12,12 @@ rules (French pronouns carry a gender and are resolved in speakers.py).
 from __future__ import annotations
 
 import bisect
-import json
 from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import DATA_DIR, Lexicon
+from .lexicon import Lexicon, read_language_data
 from .mentions import Mention
 from .spans import covers
 from .speaker_names import DESCRIPTOR, INSTITUTION
@@ -42,10 +41,9 @@ class OrgSpeakerData:
 @cache
 def get_org_speaker_data(language: str) -> OrgSpeakerData | None:
     """The organisation-speaker words of language, or None when it has none."""
-    path = DATA_DIR / f"org_speakers_{language}.json"
-    if not path.exists():
+    raw = read_language_data("org_speakers", language)
+    if raw is None:
         return None
-    raw = json.loads(path.read_text("utf-8"))
 
     def words(key: str) -> frozenset[str]:
         return frozenset(w.lower() for w in raw.get(key, []))

@@ -7,13 +7,12 @@ set names places without their article, and nationalities are no places).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc
 
-from .lexicon import DATA_DIR
+from .lexicon import read_language_data
 from .mentions import Mention, name_like, relabel, token_mention
 from .organisations import get_org_data
 from .registry import LOADED
@@ -42,8 +41,7 @@ class PlaceData:
 @cache
 def get_place_data(language: str) -> PlaceData:
     """Return the place data of language, read once (none when there is no file)."""
-    path = DATA_DIR / f"places_{language}.json"
-    raw = json.loads(path.read_text("utf-8")) if path.exists() else {}
+    raw = read_language_data("places", language) or {}
     return PlaceData(
         articles=frozenset(w.lower() for w in raw.get("articles", [])),
         with_article=frozenset(w.lower() for w in raw.get("with_article", [])),

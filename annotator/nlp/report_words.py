@@ -4,11 +4,10 @@ narration taking over after one."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
 
-from .lexicon import DATA_DIR
+from .lexicon import read_language_data
 
 
 @dataclass(frozen=True)
@@ -45,14 +44,14 @@ class ReportWords:
 @cache
 def get_report_words(language: str) -> ReportWords:
     """Return the report words of language, read once (none for a language without a file)."""
-    path = DATA_DIR / f"reports_{language}.json"
-    raw = json.loads(path.read_text("utf-8")) if path.exists() else {}
+    found = read_language_data("reports", language)
+    raw = found or {}
 
     def lower(key: str) -> frozenset[str]:
         return frozenset(w.lower() for w in raw.get(key, []))
 
     return ReportWords(
-        incises=path.exists(),
+        incises=found is not None,
         participles_narrate=bool(raw.get("participles_narrate", False)),
         incise_verbs=lower("incise_verbs"),
         caused_cues={k.lower(): v.lower() for k, v in raw.get("caused_cues", {}).items()},
