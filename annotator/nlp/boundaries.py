@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from ..core.models import Entity
 from .lexicon import Lexicon
 from .mentions import Mention, name_like, token_mention
-from .organisations import OrgData, get_org_data
+from .org_data import OrgData, get_org_data
 
 #: « l'ex-UMP », "ex-Labour": a former member's prefix, no part of the name.
 _FORMER = ("ex-", "Ex-")

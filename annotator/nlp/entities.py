@@ -16,7 +16,8 @@ from .lexicon import DATA_DIR, Lexicon, get_dateline_rules, get_lexicon
 from .mentions import Mention as Mention
 from .mentions import bare as bare
 from .mentions import name_like
-from .organisations import find_organisations, get_org_data, repeat_organisations
+from .org_data import get_org_data
+from .organisations import find_organisations, repeat_organisations
 from .persons import initials_persons, persons_in_context
 from .places import clean_places
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from .lexicon import read_language_data
 from .mentions import Mention, name_like, relabel, token_mention
-from .organisations import get_org_data
+from .org_data import get_org_data
 from .registry import LOADED
 
 _ADJECTIVES: dict[int, frozenset[str]] = {}
