@@ -199,20 +199,21 @@ def _first_names_alone(doc: Doc, text: str, lex: Lexicon, mentions: list[Mention
 def initials_persons(mentions: list[Mention]) -> list[Mention]:
     """ "AKK" after "Annegret Kramp-Karrenbauer", « GND » after « Gabriel Nadeau-Dubois »,
     « BB » after « Brigitte Bardot »: a word in capitals that spells the initials of a person
-    named in full in the article is that person. Three letters at least, or a doubled one:
-    « PS » is a party's before it is Pierre Simon's."""
-    initials = {_spelled(m.entity.text) for m in mentions if m.entity.label == "PERSON"}
-    initials = {w for w in initials if len(w) >= 3 or (len(w) == 2 and w[0] == w[1])}
+    named in full in the article is that person."""
+    initials = {spelled_initials(m.entity.text) for m in mentions if m.entity.label == "PERSON"}
+    initials.discard("")
     return [
         relabel(m, "PERSON") if m.entity.label != "PERSON" and m.entity.text in initials else m
         for m in mentions
     ]
 
 
-def _spelled(name: str) -> str:
-    """The capital initials of a name's words and hyphened parts ("Kramp-Karrenbauer": KK);
-    empty for a one-word name."""
+def spelled_initials(name: str) -> str:
+    """The capital initials of a name's words and hyphened parts ("Kramp-Karrenbauer": KK)
+    when they may stand for the person: empty for a one-word name, and for two letters
+    that are not one doubled (« PS » is a party's before it is Pierre Simon's)."""
     words = name.split()
     if len(words) < 2:
         return ""
-    return "".join(p[0] for w in words for p in w.split("-") if p[:1].isupper())
+    spelled = "".join(p[0] for w in words for p in w.split("-") if p[:1].isupper())
+    return spelled if len(spelled) >= 3 or (len(spelled) == 2 and spelled[0] == spelled[1]) else ""

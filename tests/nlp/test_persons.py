@@ -59,3 +59,18 @@ def test_a_name_without_its_possessive_suffix_or_without_its_suffix_word() -> No
     assert "Patrick W. Carlineo Jr." in persons
     assert "George Soros" in persons
     assert "France" not in persons
+
+
+def test_one_function_spells_initials_for_entities_and_speakers() -> None:
+    from annotator.nlp.persons import spelled_initials
+
+    assert spelled_initials("Gabriel Nadeau-Dubois") == "GND"
+    assert spelled_initials("Brigitte Bardot") == "BB"
+    assert spelled_initials("Pierre Simon") == ""  # « PS » is a party's
+    assert spelled_initials("Nadeau-Dubois") == ""  # one word: no initials to speak of
+    text = (
+        "Le député Gabriel Nadeau-Dubois a pris la parole jeudi. "
+        "« Nous ne reculerons pas », a lancé GND devant les militants."
+    )
+    quote = next(q for q in analyze(text, "fr").quotes if q.text.startswith("Nous"))
+    assert quote.speaker == "Gabriel Nadeau-Dubois"
