@@ -144,6 +144,8 @@ class CueRules(TermRules):
         verb = None
         if self.is_cue_verb(doc[j]):
             verb = j
+        elif not colon and doc[j].text == "," and j > 0 and self.is_cue_verb(doc[j - 1]):
+            verb = j = j - 1  # 'Esper said, “We strongly oppose …”'
         elif colon:
             for k in range(j, max(sent_start, j - 10) - 1, -1):
                 if self.is_cue_verb(doc[k]):

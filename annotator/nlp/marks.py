@@ -7,7 +7,10 @@ import re
 from dataclasses import dataclass
 
 _CLOSERS = {"«": "»", "“": "”", "„": "“", "‘": "’", '"': '"', "‹": "›", "'": "'"}
-_ALT_CLOSERS = {"„": "”"}
+_ALT_CLOSERS = {"„": "”", '"': "”"}
+# Typed and typeset marks get mixed in one quotation ('“…," Menear said'): a straight
+# mark closes a curly opening when it ends a word and no word follows it.
+_MIXED_CLOSERS = {"“": '"'}
 _SPACES = " \t\u00a0\u202f\u2009"
 _SINGLE_CLOSER = re.compile(r"(?<=\S)'(?![^\W_])")
 
@@ -20,6 +23,9 @@ class MarkedSpan:
     close_pos: int
     start: int
     end: int
+    # Whether it goes on with the quotation of the paragraph before, whose closing
+    # mark was left out at that paragraph's end.
+    continued: bool = False
 
 
 def _is_opener(text: str, i: int, singles: _SingleMarks) -> bool:
@@ -63,6 +69,10 @@ class _SingleMarks:
 
 def _is_closer(text: str, i: int, opener: str, singles: _SingleMarks) -> bool:
     ch = text[i]
+    if ch == _MIXED_CLOSERS.get(opener):
+        prev = text[i - 1] if i > 0 else ""
+        nxt = text[i + 1] if i + 1 < len(text) else ""
+        return bool(prev) and not prev.isspace() and not nxt.isalnum()
     if ch != _CLOSERS[opener] and ch != _ALT_CLOSERS.get(opener):
         return False
     if ch == "’":
@@ -74,14 +84,25 @@ def _is_closer(text: str, i: int, opener: str, singles: _SingleMarks) -> bool:
     return True
 
 
+def _span(open_pos: int, close_pos: int, text: str, continued: bool) -> MarkedSpan | None:
+    start, end = open_pos + 1, close_pos
+    while start < end and text[start] in _SPACES:
+        start += 1
+    while end > start and text[end - 1] in _SPACES:
+        end -= 1
+    return MarkedSpan(open_pos, close_pos, start, end, continued) if end > start else None
+
+
 def find_marked_spans(text: str) -> list[MarkedSpan]:
     """Return balanced quotations; a quote runs over a paragraph break only when
-    the next paragraph opens with a quotation mark."""
+    the next paragraph opens with a quotation mark, and is then one quotation per
+    paragraph, each after the first marked as continuing the one before."""
     spans: list[MarkedSpan] = []
     n = len(text)
     i = 0
     opener: str | None = None
     open_pos = 0
+    continued = False
     singles = _SingleMarks(text)
     while i < n:
         ch = text[i]
@@ -93,19 +114,20 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
             while j < n and text[j].isspace():
                 j += 1
             if j < n and text[j] in _CLOSERS and text[j] == opener:
-                i = j  # continued quote: skip the reopening mark
+                # A continued quote: this paragraph's part ends at the line break.
+                part = _span(open_pos, i, text, continued)
+                if part is not None:
+                    spans.append(part)
+                open_pos, continued = j, True
+                i = j
             else:
-                opener = None
+                opener, continued = None, False
                 i = j
                 continue
         elif _is_closer(text, i, opener, singles):
-            start, end = open_pos + 1, i
-            while start < end and text[start] in _SPACES:
-                start += 1
-            while end > start and text[end - 1] in _SPACES:
-                end -= 1
-            if end > start:
-                spans.append(MarkedSpan(open_pos, i, start, end))
-            opener = None
+            part = _span(open_pos, i, text, continued)
+            if part is not None:
+                spans.append(part)
+            opener, continued = None, False
         i += 1
     return spans

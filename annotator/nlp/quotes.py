@@ -131,7 +131,7 @@ class QuoteFinder(CueRules):
                 v0, fn0 = before
                 cue = self.cue_span(v0) if v0 is not None else None
                 kind: QuoteKind = "direct" if (before_ch == ":" or opens_clause) else "partial"
-                if kind == "partial" and v0 is not None and self._is_long(span) and opens_upper:
+                if kind == "partial" and v0 is not None and self._is_said_clause(span, opens_upper):
                     kind = "direct"
                 cand = _Candidate(
                     span.open_pos,
@@ -145,8 +145,9 @@ class QuoteFinder(CueRules):
                 before_ch == ","
                 and prev_direct is not None
                 and self._words_between(prev_close, span) <= 6
-            ):
-                # '"First part," he said, "second part."' shares the cue and speaker.
+            ) or (span.continued and prev_direct is not None):
+                # '"First part," he said, "second part."' shares the cue and speaker, as
+                # does the next paragraph of a quotation that runs over several.
                 shared = prev_direct
                 cand = _Candidate(
                     span.open_pos,
@@ -310,6 +311,23 @@ class QuoteFinder(CueRules):
         if prev_close < 0:
             return len(self.text[: span.open_pos].split())
         return len(self.text[prev_close : span.open_pos].split())
+
+    def _is_said_clause(self, span: MarkedSpan, opens_upper: bool) -> bool:
+        """Marks right after the reporting verb that hold a clause of their own, its
+        subject and verb inside them ('Esper said, “We strongly oppose …”', 'Macron said
+        “our institutions must continue to evolve”'): the words said, not a fragment."""
+        if opens_upper and self._is_long(span):
+            return True
+        lo, hi = self.token_at(span.start), self.token_at(max(span.start, span.end - 1))
+        roots = [
+            t
+            for t in self.doc[lo : hi + 1]
+            if not (lo <= t.head.i <= hi) or t.head.i == t.i
+            if not t.is_punct and not t.is_space
+        ]
+        if len(roots) != 1 or roots[0].pos_ not in ("VERB", "AUX"):
+            return False
+        return any(c.dep_.startswith("nsubj") and lo <= c.i <= hi for c in roots[0].children)
 
     def _is_long(self, span: MarkedSpan) -> bool:
         return len(self.text[span.start : span.end].split()) >= 8

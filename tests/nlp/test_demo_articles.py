@@ -29,6 +29,7 @@ EXPECTED: dict[str, list[tuple[str, str, str]]] = {
     ],
     "fr-02-greve-agricole-rodez.txt": [
         ("direct", "Laurent Bessière", "Nous ne demandons pas la charité. Nous demandons"),
+        ("direct", "Laurent Bessière", "Aujourd'hui, un éleveur qui vend son lait 38 centimes"),
         ("direct", "Sylvie Marty", "On nous parle de souveraineté alimentaire"),
         ("direct", "Sylvie Marty", "Je travaille soixante-dix heures par semaine"),
         ("partial", "Olivier Carrère", "rapide et concrète"),
@@ -72,7 +73,8 @@ ENDS: dict[str, str] = {
     "la Ville s’appuierait sur un observatoire indépendant": "au bout de deux ans",
     "C’est un premier pas, mais il arrive bien tard": "milliers de familles",
     # One quote over two paragraphs: from the first « to the final ».
-    "Nous ne demandons pas la charité. Nous demandons": "fermeront dans le département.",
+    "Nous ne demandons pas la charité. Nous demandons": "comme n'importe quel salarié de ce pays.",
+    "Aujourd'hui, un éleveur qui vend son lait 38 centimes": "fermeront dans le département.",
     "On nous parle de souveraineté alimentaire": "on ne voit rien venir",
     "Je travaille soixante-dix heures par semaine": "depuis huit mois",
     "une cellule d'urgence serait ouverte dès lundi": "étaler leurs remboursements",

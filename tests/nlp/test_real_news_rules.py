@@ -136,3 +136,35 @@ def test_fr_sentence_pointed_back_to_is_the_report() -> None:
     q = find_quote(a, "deux milliards", "indirect")
     assert q.speaker == "Paul Aubert"
     assert q.text == "Le gouvernement va débloquer deux milliards d'euros pour les hôpitaux"
+
+
+def test_en_quotation_over_two_paragraphs_is_one_direct_quote_per_paragraph() -> None:
+    text = (
+        "The harbour master, Ruth Calloway, spoke to reporters on the pier.\n\n"
+        "“We have never seen the water this low in March,” Calloway said. “The boats "
+        "cannot leave before the tide turns.\n\n"
+        "“If it stays like this, the season will start a month late.”"
+    )
+    a = analyze(text, "en")
+    check_offsets(text, a)
+    first = find_quote(a, "cannot leave", "direct")
+    second = find_quote(a, "season will start", "direct")
+    assert "season" not in first.text and "cannot" not in second.text
+    assert first.speaker == second.speaker == "Ruth Calloway"
+
+
+def test_en_reporting_verb_then_comma_introduces_a_direct_quote() -> None:
+    text = 'The minister, Daniel Okoro, was blunt. Okoro said, “We will not sign this deal.”'
+    a = analyze(text, "en")
+    check_offsets(text, a)
+    q = find_quote(a, "We will not sign", "direct")
+    assert q.speaker == "Daniel Okoro"
+
+
+def test_en_straight_mark_closes_a_curly_quotation() -> None:
+    text = 'The shop will close in May. “It breaks my heart," said its owner, Alan Price.'
+    a = analyze(text, "en")
+    check_offsets(text, a)
+    q = find_quote(a, "breaks my heart", "direct")
+    assert q.text.startswith("It breaks my heart")
+    assert q.speaker == "Alan Price"
