@@ -154,7 +154,7 @@ def test_en_quotation_over_two_paragraphs_is_one_direct_quote_per_paragraph() ->
 
 
 def test_en_reporting_verb_then_comma_introduces_a_direct_quote() -> None:
-    text = 'The minister, Daniel Okoro, was blunt. Okoro said, “We will not sign this deal.”'
+    text = "The minister, Daniel Okoro, was blunt. Okoro said, “We will not sign this deal.”"
     a = analyze(text, "en")
     check_offsets(text, a)
     q = find_quote(a, "We will not sign", "direct")
