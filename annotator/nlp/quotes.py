@@ -73,6 +73,7 @@ class QuoteFinder(CueRules):
             ]
         prev_direct: _Candidate | None = None
         prev_close = -1
+        chain: list[_Candidate] = []  # the paragraphs so far of a quotation over several
         lists = self.mark_lists(spans)
         terms: set[int] = set()  # the quotations found not to be anyone's words
         scare: list[MarkedSpan] = []  # and those found to be scare quotes
@@ -236,6 +237,13 @@ class QuoteFinder(CueRules):
             cand.mark_end, cand.opens_clause = span.close_pos + 1, opens_clause
             cand.speaker = partial(speaker_only, cand.speaker)
             out.append(cand)
+            if span.continued and cand.kind == "direct" and chain and cand.cue is not None:
+                # « … \n\n« … », a conclu X »: the cue after the last paragraph reports
+                # the paragraphs before it that have none of their own.
+                for c in chain:
+                    if c.cue is None:
+                        c.cue, c.speaker = cand.cue, cand.speaker
+            chain = [*chain, cand] if span.continued else [cand] if cand.kind == "direct" else []
             prev_direct = cand if cand.kind == "direct" else None
             prev_close = span.close_pos
         return self.drop_known_terms(out, [spans[n] for n in terms], scare)
