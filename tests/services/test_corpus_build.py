@@ -200,32 +200,6 @@ def test_a_killed_worker_s_partitions_are_redone(tmp_path: Path, dask_cluster: A
     assert len(ids) == total and set(ids.values()) == {1}
 
 
-def test_workers_are_started_again_after_their_articles_and_none_is_lost(
-    tmp_path: Path, dask_cluster: Any
-) -> None:
-    from distributed import Client
-
-    total = _many_sources(tmp_path / "sources", 1)
-    with Client(dask_cluster) as client:
-        before = set(client.run(os.getpid).values())
-        report = build_corpus(
-            [tmp_path / "sources"],
-            tmp_path / "corpus",
-            scheduler=dask_cluster.scheduler_address,
-            pipelines=PIPELINES,
-            allow_near_duplicates=True,
-            partition_size=2,
-            recycle_after=4,
-        )
-        client.wait_for_workers(2, timeout=120)
-        after = set(client.run(os.getpid).values())
-    assert not report.failed and report.analyzed == total // 2
-    assert before - after, "no worker process was started again"
-    ids = Counter(a["id"] for a in table(tmp_path / "corpus", "articles"))
-    assert len(ids) == total and set(ids.values()) == {1}
-    assert read_manifest(tmp_path / "corpus")["articles"] == total
-
-
 def test_a_killed_build_resumes_where_it_stopped(tmp_path: Path, dask_cluster: Any) -> None:
     total = _many_sources(tmp_path / "sources", 2)
     corpus = tmp_path / "corpus"

@@ -56,10 +56,6 @@ _PARTITIONS_WANTED = 64
 #: Files read by one task: enough to keep a worker busy, few enough to spread them out.
 _FILES_PER_TASK = 32
 _BYTES_PER_TASK = 16 * 1024 * 1024
-#: Articles a worker process pre-annotates before it is started again (tasks.py says
-#: why): its peak memory stays that of its first thousands of articles, for a reload of
-#: the pipelines (seconds) every few minutes.
-RECYCLE_AFTER = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +117,6 @@ def build_corpus(
     allow_near_duplicates: bool = False,
     partition_size: int | None = None,
     progress: Callable[[BuildProgress], None] | None = None,
-    recycle_after: int | None = RECYCLE_AFTER,
 ) -> BuildReport:
     """Build (or finish building) the corpus in ``out``; see the module's docstring.
 
@@ -129,8 +124,7 @@ def build_corpus(
     size: ``default_partition_size``). ``scheduler`` is the address of a running Dask
     scheduler (``tcp://host:8786``); without it a local cluster of ``workers`` processes
     (one per core by default) is started and stopped. Its workers must see ``sources``
-    and ``out`` at the same paths. A worker process is started again after
-    ``recycle_after`` articles (None: never), to bound its memory.
+    and ``out`` at the same paths.
     """
     corpus = Path(out).resolve()
     if corpus.exists() and not corpus.is_dir():
@@ -156,9 +150,7 @@ def build_corpus(
         manifest = _start_manifest(corpus, old, settings, sources, parts)
         report.articles, report.partitions = len(kept), len(parts)
         _remove_stale_parts(corpus, len(parts))
-        _analyze_partitions(
-            client, corpus, parts, manifest, settings, report, progress, recycle_after
-        )
+        _analyze_partitions(client, corpus, parts, manifest, settings, report, progress)
     manifest["articles"] = sum(p["articles"] for p in manifest["partitions"].values())
     manifest["complete"] = len(manifest["partitions"]) == len(parts)
     manifest["problems"] = [{"file": p.path, "reason": p.reason} for p in report.problems]
@@ -346,7 +338,6 @@ def _analyze_partitions(
     settings: dict[str, Any],
     report: BuildReport,
     progress: Callable[[BuildProgress], None] | None,
-    recycle_after: int | None,
 ) -> None:
     from distributed import as_completed
 
@@ -363,7 +354,6 @@ def _analyze_partitions(
             i,
             parts[i],
             settings["language"],
-            recycle_after=recycle_after,
             key=f"annotator-partition-{i}-{_digest(parts[i], settings)[:12]}",
             retries=1,
         ): i

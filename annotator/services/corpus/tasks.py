@@ -5,13 +5,6 @@ cluster or of a cluster given by its address) can run them. The spaCy pipelines 
 loaded once per worker process (``nlp.load_pipeline`` caches them); ``PipelineChoice``
 makes every worker, including one started again after a crash, run the pipelines the
 researcher chose.
-
-A worker's memory grows with the articles it has pre-annotated (glibc keeps the freed
-heap of every batch; spaCy's string store grows by a few entries an article, which is
-not what weighs), so a worker process that has pre-annotated ``recycle_after`` articles
-is started again by its nanny once its task is done: the scheduler gives its queued
-partitions to the others, and the build's manifest counts each partition once
-whichever worker finishes it.
 """
 
 from __future__ import annotations
@@ -108,21 +101,10 @@ class PartitionResult:
     actors: int
 
 
-#: Articles this worker process has pre-annotated since it started.
-_analyzed_here = 0
-
-
 def analyze_partition(
-    corpus: str,
-    index: int,
-    articles: list[Article],
-    language: str,
-    batch_size: int = 32,
-    recycle_after: int | None = None,
+    corpus: str, index: int, articles: list[Article], language: str, batch_size: int = 32
 ) -> PartitionResult:
-    """Pre-annotate a partition's articles and write its four Parquet files; past
-    ``recycle_after`` articles in this worker process, have the process started again."""
-    global _analyzed_here
+    """Pre-annotate a partition's articles and write its four Parquet files."""
     analyses = analyze_articles(articles, language, batch_size)
     tables = _tables(articles, analyses, index)
     folder = Path(corpus)
@@ -137,32 +119,12 @@ def analyze_partition(
         written.append((tmp, target))
     for tmp, target in written:
         os.replace(tmp, target)
-    _analyzed_here += len(articles)
-    if recycle_after and _analyzed_here >= recycle_after:
-        _restart_this_worker()
     return PartitionResult(
         index,
         len(articles),
         tables["entities"].num_rows,
         tables["quotes"].num_rows,
         tables["actors"].num_rows,
-    )
-
-
-def _restart_this_worker() -> None:
-    """Once this task has returned, retire this worker and let its nanny start a fresh
-    process (which loads the pipelines again); a worker without a nanny is left alone,
-    as it would not come back."""
-    from distributed import get_worker
-
-    try:
-        worker = get_worker()
-    except ValueError:  # not on a Dask worker (called directly)
-        return
-    if worker.nanny is None:
-        return
-    worker.loop.add_callback(
-        worker.close_gracefully, restart=True, reason="annotator-articles-per-worker"
     )
 
 
