@@ -2,15 +2,15 @@
 
 One classifier per article-level variable (yes/no, nominal, ordinal), trained on the
 articles coded for it: the adjudicated value where there is one, else the value of the coder
-named (``--from``). The model is scikit-learn's TF-IDF features of the title and text, words
-and character n-grams within the words of the title and lead (which carry a word's family,
-"strike", "strikers", across the few hundred articles a team codes), and a linear classifier
-trained by stochastic gradient descent on the logistic loss with balanced class weights: it
-trains in seconds on hundreds of articles, on a laptop, with nothing downloaded, and gives
-each suggestion a probability.
-Measured on the New York Times headlines coded with the Policy Agendas topics
-(``python -m bench learn``), it beats TF-IDF with a logistic regression at its defaults and
-spaCy's bag-of-words text classifier at every size from 50 to 400 coded items.
+named (``--from``). The model (``services.learn_model``) is scikit-learn's TF-IDF features
+of the title and text, words and character n-grams within the words of the title and lead,
+and a linear classifier trained by stochastic gradient descent on the logistic loss with
+balanced class weights, which also learns from the codebook's value labels ("Health",
+"Agriculture") as one short example each: it trains in seconds on hundreds of articles, on
+a laptop, with nothing downloaded, and gives each suggestion a probability. How good it is
+on news no one on the team coded is measured by ``python -m bench learn`` (New York Times
+headlines coded with the 27 Policy Agendas topics), against the majority class and TF-IDF
+with a logistic regression at its defaults.
 
 ``learn`` evaluates it by stratified k-fold cross-validation (every item is predicted by a
 model that never saw it) and reports, per variable, accuracy, macro F1, Krippendorff's alpha
@@ -118,33 +118,11 @@ def _texts(project: Project) -> tuple[dict[str, str], dict[str, tuple[str, str]]
     return texts, info
 
 
-#: Character n-grams are read in the title and lead only: they matter most in short texts,
-#: and over whole articles they would cost minutes for 10,000 of them.
-LEAD_CHARS = 600
+def _model(seed: int, variable: Variable | None = None) -> Any:
+    """The classifier for an article-level variable (``services.learn_model``)."""
+    from annotator.services.learn_model import article_model
 
-
-def _lead(text: str) -> str:
-    return text[:LEAD_CHARS].lower()
-
-
-def _model(seed: int) -> Any:
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import SGDClassifier
-    from sklearn.pipeline import make_pipeline, make_union
-
-    return make_pipeline(
-        make_union(
-            TfidfVectorizer(sublinear_tf=True, max_features=50_000),
-            TfidfVectorizer(
-                sublinear_tf=True,
-                analyzer="char_wb",
-                ngram_range=(2, 5),
-                max_features=200_000,
-                preprocessor=_lead,
-            ),
-        ),
-        SGDClassifier(loss="log_loss", class_weight="balanced", alpha=1e-4, random_state=seed),
-    )
+    return article_model(seed, variable)
 
 
 def _too_few(counts: Counter[str], folds: int, noun: str = "articles") -> str:
@@ -183,11 +161,12 @@ def evaluate_variable(
     texts: Mapping[str, Any],
     folds: int = 5,
     seed: int = 0,
-    model: Callable[[int], Any] = _model,
+    model: Callable[[int], Any] | None = None,
     noun: str = "articles",
 ) -> VariableReport:
     """Cross-validated figures for one variable: ``labels`` maps item ids to the values
-    coded, ``texts`` item ids to what ``model`` (built with a seed) learns from."""
+    coded, ``texts`` item ids to what ``model`` (built with a seed; by default the
+    article-level classifier for ``variable``) learns from."""
     from sklearn.metrics import accuracy_score, f1_score
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
@@ -203,7 +182,8 @@ def evaluate_variable(
     with warnings.catch_warnings():
         # A rare value missing from some folds is what ``rare`` reports.
         warnings.simplefilter("ignore", UserWarning)
-        predicted = list(cross_val_predict(model(seed), [texts[a] for a in ids], y, cv=splits))
+        estimator = model(seed) if model is not None else _model(seed, variable)
+        predicted = list(cross_val_predict(estimator, [texts[a] for a in ids], y, cv=splits))
     majority = counts.most_common(1)[0][0]
     report.accuracy = round(float(accuracy_score(y, predicted)), 3)
     report.macro_f1 = round(float(f1_score(y, predicted, average="macro", zero_division=0)), 3)
@@ -288,7 +268,7 @@ def suggest(
         todo = [a for a in texts if a not in coded]
         if not todo:
             continue
-        model = _model(seed)
+        model = _model(seed, variable)
         ids = list(labels)
         model.fit([texts[a] for a in ids], [labels[a] for a in ids])
         probabilities = model.predict_proba([texts[a] for a in todo])
