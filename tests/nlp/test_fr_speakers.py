@@ -166,3 +166,15 @@ def test_fr_a_relative_pronoun_speaks_for_its_antecedent() -> None:
     a = analyze(text, "fr")
     check_offsets(text, a)
     assert find_quote(a, "mobilisation restait forte", "indirect").speaker == "Claire Vasseur"
+
+
+def test_fr_the_ngo_is_the_organisation_named_before() -> None:
+    text = (
+        "L'association Terre Vive a publié lundi son bilan annuel sur la pollution des "
+        "rivières.\n\n"
+        "« La situation ne cesse de s'aggraver depuis dix ans », a souligné l'association."
+    )
+    a = analyze(text, "fr")
+    check_offsets(text, a)
+    q = find_quote(a, "ne cesse de", "direct")
+    assert (q.speaker, q.speaker_type) == ("Terre Vive", "organisation")
