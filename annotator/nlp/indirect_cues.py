@@ -188,19 +188,93 @@ def _according_candidate(
         if tok.i == 0 or doc[tok.i - 1].text != ",":
             return None
         start, end = _trim(text, sent_start, tok.idx)
-        lead = range(finder.token_at(sent_start), tok.i)
-        if (
-            comma is not None
-            and doc[comma].text == ","
-            and not any(_is_finite(doc[k]) for k in lead)
-        ):
-            # « La veille, selon le ministère, près de 290 000 personnes avaient manifesté »:
-            # set off in the middle of a sentence whose verb comes after it.
-            start, end = _trim(text, doc[comma].idx + 1, sent_end)
+        lead = range(finder.token_at(sent_start), tok.i - 1)
+        if comma is not None and doc[comma].text == ",":
+            appos = _apposed_person(finder, comma)
+            comma = appos.tok_end if appos is not None else comma
+            rest = _rest(finder, comma, sent_end)
+            finite = any(_is_finite(doc[k]) for k in lead)
+            if rest is not None and _has_own_subject(doc, rest):
+                if not finite:
+                    # « La veille, selon le ministère, près de 290 000 personnes avaient
+                    # manifesté »: set off in the middle of a sentence whose verb and
+                    # subject come after it.
+                    start, end = _trim(text, doc[comma].idx + 1, sent_end)
+            elif rest is not None and (not finite or _goes_on(finder, rest.start)):
+                # « La simultanéité des événements n'est, selon les chercheurs, probablement
+                # pas une coïncidence »: an aside inside the clause it sources; the report
+                # is the whole clause, from its relative pronoun if it is one.
+                start, end = _trim(text, _clause_start(doc, lead, sent_start), sent_end)
     if end - start < 3:
         return None
     cue_end = doc[np_start - 1].idx + len(doc[np_start - 1].text)
     return _Candidate(pos, "indirect", start, end, (tok.idx, cue_end), speaker)
+
+
+def _rest(finder: CueRules, comma: int, sent_end: int) -> range | None:
+    """The tokens of the sentence after an aside's closing comma, if the sentence goes on
+    with something other than a relative clause about the source."""
+    doc = finder.doc
+    nxt = comma + 1
+    while nxt < len(doc) and doc[nxt].is_space:
+        nxt += 1
+    stop = nxt
+    while stop < len(doc) and doc[stop].idx < sent_end:
+        stop += 1
+    if stop == nxt or (doc[nxt].is_punct and not doc[nxt].is_quote):
+        return None
+    if "Rel" in doc[nxt].morph.get("PronType", []):
+        return None
+    return range(nxt, stop)
+
+
+def _has_own_subject(doc: Doc, rest: range) -> bool:
+    """Whether the words after an aside open with a clause of their own: a subject before
+    their first finite verb (not « …, selon X, sont descendus … qui avait appelé »)."""
+    for k in rest:
+        if _is_finite(doc[k]):
+            return False
+        if doc[k].dep_.startswith("nsubj") and k < doc[k].head.i < rest.stop:
+            return True
+    return False
+
+
+def _goes_on(finder: CueRules, i: int) -> bool:
+    """ "n'est, selon X, probablement pas …", « qui vise, selon eux, à … »: the word after
+    the aside goes on with the predicate before it (not « alors qu'… », a verb, a noun)."""
+    doc = finder.doc
+    t = doc[i]
+    if t.lower_ in finder.lex.complementizers or finder.is_cue_verb(t):
+        return False
+    if i + 1 < len(doc) and doc[i + 1].pos_ == "SCONJ":
+        return False
+    return t.pos_ in ("ADV", "ADP", "PART", "ADJ")
+
+
+# What a sentence's opening words are when they only set the scene of what follows.
+_ADVERBIAL_DEPS = {"obl", "obl:mod", "obl:arg", "obl:agent", "advmod", "advcl", "mark", "cc"}
+
+
+def _adverbial(doc: Doc, lead: range) -> bool:
+    """Whether the words before an aside are only a circumstance (« La veille », « En
+    2018 »): every one whose head lies outside them attaches as an adverbial."""
+    words = [k for k in lead if not (doc[k].is_punct or doc[k].is_space)]
+    if not words:
+        return True
+    tops = [k for k in words if not (lead.start <= doc[k].head.i < lead.stop) or doc[k].head.i == k]
+    return all(doc[k].dep_ in _ADVERBIAL_DEPS for k in tops)
+
+
+def _clause_start(doc: Doc, lead: range, sent_start: int) -> int:
+    """Where the clause around an aside starts: at its relative pronoun (« la réforme qui
+    vise, selon eux, à … »), else at the sentence's start."""
+    for k in range(lead.stop - 1, lead.start - 1, -1):
+        t = doc[k]
+        if t.text in ",;:":
+            break
+        if "Rel" in t.morph.get("PronType", []) and t.dep_.startswith("nsubj"):
+            return t.idx
+    return sent_start
 
 
 def _antecedent_speaker(finder: CueRules, antecedent: Token) -> Mention | None:

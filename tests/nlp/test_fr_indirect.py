@@ -157,3 +157,30 @@ def test_fr_reported_clause_ends_at_a_colon() -> None:
         "presse », a-t-elle ajouté."
     )
     assert _indirect(text) == ["les négociations reprennent"]
+
+
+def test_fr_selon_inside_the_clause_it_sources_reports_the_whole_clause() -> None:
+    # The aside stands between a subject (or a verb) and the rest of its clause.
+    text = (
+        "La récolte a commencé en août. Le recul des rendements n'est, selon les "
+        "agronomes, probablement pas dû au hasard. Des centaines d'agriculteurs, selon "
+        "la chambre d'agriculture, ont déjà renoncé au blé."
+    )
+    a = analyze(text, "fr")
+    check_offsets(text, a)
+    q = find_quote(a, "pas dû au hasard", "indirect")
+    assert q.text == (
+        "Le recul des rendements n'est, selon les agronomes, probablement pas dû au hasard"
+    )
+    q = find_quote(a, "renoncé au blé", "indirect")
+    assert q.text.startswith("Des centaines d'agriculteurs, selon")
+
+
+def test_fr_selon_after_a_relative_pronoun_reports_from_the_pronoun() -> None:
+    text = (
+        "Les lycéens dénoncent une réforme qui vise, selon eux, à trier les élèves dès la seconde."
+    )
+    a = analyze(text, "fr")
+    check_offsets(text, a)
+    q = find_quote(a, "trier les élèves", "indirect")
+    assert q.text == "qui vise, selon eux, à trier les élèves dès la seconde"
