@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+from dataclasses import replace
 
 import pytest
 
@@ -37,11 +38,11 @@ def _text(rng: random.Random, topic: str, conflict: bool) -> str:
     return " ".join(body) + "."
 
 
-def make(tmp_path, coded: int = 40, uncoded: int = 6, seed: int = 1):
+def make(tmp_path, coded: int = 40, uncoded: int = 6, seed: int = 1, topic=TOPIC):
     rng = random.Random(seed)
     path = tmp_path / "learn.annotator"
     with Project.create(path) as project:
-        project.install_codebook(Codebook([], [CONFLICT, TOPIC, NOTE]))
+        project.install_codebook(Codebook([], [CONFLICT, topic, NOTE]))
         for n in range(coded + uncoded):
             topic, conflict = ("1" if n % 2 else "2"), n % 3 == 0
             article = Article(
@@ -134,3 +135,14 @@ def test_a_value_coded_once_does_not_hold_the_variable_back_and_is_named(tmp_pat
     assert report.macro_f1 is not None and report.note == ""
     assert "'3' (1)" in report.rare
     assert len(made) == 6
+
+
+def test_the_codebook_value_labels_are_learned_too_even_for_a_value_no_one_coded(tmp_path):
+    weather = ValueLabel("3", "Weather and storms")
+    path = make(tmp_path, topic=replace(TOPIC, values=(*TOPIC.values, weather)))
+    with Project.open(path) as project:
+        project.add_article(Article(text="storms and weather: storms on the weather map", id="w"))
+        made = {s.article: s for s in suggest(project, ["topic"], coder="alice")}
+    # Nobody coded "3": only its label says what it is about.
+    assert made["w"].value == "3"
+    assert all(made[f"a{n}"].value == ("1" if n % 2 else "2") for n in range(40, 46))
