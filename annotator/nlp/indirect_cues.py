@@ -251,20 +251,6 @@ def _goes_on(finder: CueRules, i: int) -> bool:
     return t.pos_ in ("ADV", "ADP", "PART", "ADJ")
 
 
-# What a sentence's opening words are when they only set the scene of what follows.
-_ADVERBIAL_DEPS = {"obl", "obl:mod", "obl:arg", "obl:agent", "advmod", "advcl", "mark", "cc"}
-
-
-def _adverbial(doc: Doc, lead: range) -> bool:
-    """Whether the words before an aside are only a circumstance (« La veille », « En
-    2018 »): every one whose head lies outside them attaches as an adverbial."""
-    words = [k for k in lead if not (doc[k].is_punct or doc[k].is_space)]
-    if not words:
-        return True
-    tops = [k for k in words if not (lead.start <= doc[k].head.i < lead.stop) or doc[k].head.i == k]
-    return all(doc[k].dep_ in _ADVERBIAL_DEPS for k in tops)
-
-
 def _clause_start(doc: Doc, lead: range, sent_start: int) -> int:
     """Where the clause around an aside starts: at its relative pronoun (« la réforme qui
     vise, selon eux, à … »), else at the sentence's start."""
