@@ -346,6 +346,12 @@ class SpeakerResolver(NameIndex):
                         k += 1
                     skip_to = k
                     continue
+                past = self._past_place(t)
+                if past is not None and j == i:
+                    # « a déclaré dans le cortège parisien la comédienne X »: where it was
+                    # said, then who said it
+                    skip_to, end = past, min(len(doc), past + limit)
+                    continue
             m = self.mention_at(j)
             if m is not None and _possessive(doc, m.tok_end):
                 continue  # "the Council's spokeswoman": the organisation owns the title
@@ -408,6 +414,24 @@ class SpeakerResolver(NameIndex):
             title, pos, self._np_gender(title_tok), salient=not (owned or specific)
         )
         return found if found is not None or not describe else self.describe(title_tok)
+
+    def _past_place(self, adp: Token) -> int | None:
+        """The token after a prepositional phrase (« dans le cortège parisien ») when a
+        subject follows it: a determiner or a name, then no verb before a noun or name."""
+        doc = self.doc
+        noun = adp.head
+        if adp.dep_ != "case" or noun.i <= adp.i or noun.pos_ not in ("NOUN", "PROPN"):
+            return None
+        k = noun.i + 1
+        while k < len(doc) and doc[k].pos_ == "ADJ" and doc[k].head.i == noun.i:
+            k += 1
+        if k >= len(doc) or not (doc[k].pos_ == "DET" or self.mention_at(k) is not None):
+            return None
+        nxt = doc[k + 1] if k + 1 < len(doc) else None
+        subject = self.mention_at(k) is not None or (
+            nxt is not None and (nxt.pos_ in ("NOUN", "PROPN") or nxt.lower_ in self.lex.titles)
+        )
+        return k if subject else None
 
     def _apposed_name(self, noun: Token) -> Mention | None:
         """« s'est félicitée l'instigatrice de la manifestation, Caroline De Haas »: the

@@ -178,3 +178,14 @@ def test_fr_the_ngo_is_the_organisation_named_before() -> None:
     check_offsets(text, a)
     q = find_quote(a, "ne cesse de", "direct")
     assert (q.speaker, q.speaker_type) == ("Terre Vive", "organisation")
+
+
+def test_fr_where_it_was_said_stands_between_the_cue_and_the_speaker() -> None:
+    text = (
+        "Des milliers de personnes ont défilé samedi à Lyon.\n\n"
+        "« Nous ne lâcherons rien », a déclaré dans le cortège lyonnais la comédienne "
+        "Lucie Marchand."
+    )
+    a = analyze(text, "fr")
+    check_offsets(text, a)
+    assert find_quote(a, "lâcherons", "direct").speaker == "Lucie Marchand"
