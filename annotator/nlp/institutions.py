@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import Lexicon
 from .mentions import Mention, name_like
-from .org_data import FR_ARTICLES, FR_OF, OrgData
+from .org_data import ARTICLES, FR_ARTICLES, FR_OF, OrgData
 
 #: An acronym: capitals (and &), two letters at least: "INRS", "A&E"; not "G7", "CO2".
 _ACRONYM = re.compile(r"[A-Z][A-Z&]*[A-Z]")
@@ -195,7 +195,8 @@ def typed_name_spans(doc: Doc, data: OrgData, mentions: list[Mention]) -> list[t
         k = t.i
         while k > 0 and name_like(doc[k - 1].text) and not doc[k - 1].is_sent_start:
             k -= 1
-        if k < t.i:
+        if k < t.i and not all(doc[i].lower_ in ARTICLES for i in range(k, t.i)):
+            # not "“The company was told": an article alone is no name
             found.append((k, t.i))
     return found
 
@@ -223,3 +224,42 @@ def acronym_tokens(doc: Doc, data: OrgData) -> list[int]:
 def _shouting(t: Token) -> bool:
     """A word of a line in capitals ("LAURIE OAKES IS THE ...")."""
     return len(t.text) > 1 and t.text.isalpha() and t.text.isupper()
+
+
+#: Tokens of a possessive inside a name ("St Aidan's Hospital", "Rail Workers' Federation").
+_POSSESSIVES = frozenset(["'s", "’s", "'", "’"])
+#: Named-entity types of an owner before a possessive, no part of the name after it.
+_OWNERS = frozenset(["PERSON", "PER", "GPE", "LOC", "NORP"])
+#: A saint's name owns the name after it: "St Brendan's Hospital".
+_SAINTS = frozenset(["St", "St.", "Saint"])
+
+
+def joined_name_spans(doc: Doc, org_words: frozenset[str]) -> list[tuple[int, int]]:
+    """Names ending with an organisation's word that the NER cuts at a possessive or at an
+    "and": "St Aidan's Hospital", "Rail Workers' Federation", "Avon and Somerset Police"."""
+    found = []
+    n = len(doc)
+    for t in doc:
+        if not name_like(t.text) or t.lower_ not in org_words or t.i < 2:
+            continue
+        if t.i + 1 < n and name_like(doc[t.i + 1].text):
+            continue  # the name goes on; its last word decides
+        k = t.i
+        while k > 0 and name_like(doc[k - 1].text) and not doc[k - 1].is_sent_start:
+            k -= 1
+        if k < 2 or not name_like(doc[k - 2].text):
+            continue
+        link, owner = doc[k - 1], doc[k - 2]
+        if link.lower_ == "and":
+            pass  # "Avon and Somerset Police"
+        elif link.text not in _POSSESSIVES or owner.whitespace_ or k != t.i:
+            continue  # "St Aidan's Hospital"; not "Britain's Labour Party"
+        elif owner.ent_type_ in _OWNERS and not (k >= 3 and doc[k - 3].text in _SAINTS):
+            continue  # "Britain's Parliament", "Obama's Administration"
+        j = k - 2
+        while j > 0 and name_like(doc[j - 1].text) and not doc[j].is_sent_start:
+            j -= 1
+        if j > 0 and doc[j - 1].text in _POSSESSIVES:
+            continue  # "Smith's Avon and Somerset Police": too far to tell
+        found.append((j, t.i + 1))
+    return found

@@ -20,7 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
-from .institutions import acronym_tokens, institution_spans, typed_name_spans
+from .institutions import acronym_tokens, institution_spans, joined_name_spans, typed_name_spans
 from .lexicon import Lexicon, first_name_gender
 from .mentions import Mention, name_like, relabel, token_mention
 from .org_data import ARTICLES, OrgData, get_org_data
@@ -68,6 +68,10 @@ def find_organisations(doc: Doc, text: str, lex: Lexicon, mentions: list[Mention
     spans.extend((s, e, False) for s, e in institution_spans(doc, lex, data))
     spans.extend((s, e, True) for s, e in typed_name_spans(doc, data, out))
     spans.extend((s, s + 1, False) for s in acronym_tokens(doc, data))
+    from .entities import get_actor_data
+
+    org_words = get_actor_data(lex.language).org_words | data.heads
+    spans.extend((s, e, True) for s, e in joined_name_spans(doc, org_words))
     # Longer spans first: "Parlement européen" before an acronym inside another match.
     for start, end, over_person in sorted(spans, key=lambda x: (x[0] - x[1], x[0])):
         out = _put(doc, text, out, start, end, over_person)

@@ -226,3 +226,20 @@ def test_a_journal_announced_by_its_noun_and_a_given_name_alone() -> None:
     )
     assert "Nature Astronomy" in _of(en, "en")
     assert "Kimberly" not in _of(en, "en")
+
+
+def test_names_cut_at_a_possessive_or_an_and() -> None:
+    text = (
+        "She was taken to St Brendan's Hospital. Devon and Cornwall Police said the Mill "
+        "Workers' Federation had called. Britain's Parliament met."
+    )
+    orgs = _of(text, "en")
+    assert "St Brendan's Hospital" in orgs
+    assert "Devon and Cornwall Police" in orgs
+    assert "Mill Workers' Federation" in orgs
+    assert "Britain's Parliament" not in orgs
+
+
+def test_an_article_before_a_type_noun_is_no_organisation() -> None:
+    text = "“It was no accident,” Hale said. “The company was warned twice.”"
+    assert _of(text, "en") == []
