@@ -22,6 +22,7 @@ class NameIndex(NameRules):
         self._by_token: dict[int, Mention] = {}
         self._fullest: dict[str, list[Mention]] = {}
         self._canonical: dict[tuple[str, ...], Mention | None] = {}
+        self._shared: dict[tuple[str, ...], list[Mention]] = {}
         self._initials: dict[str, Mention] | None = None
         # Persons by their first name: « Fiona » after "Fiona Parry" is Fiona Parry.
         self._by_first: dict[str, list[Mention]] = {}
@@ -57,6 +58,12 @@ class NameIndex(NameRules):
         if not words:
             return m
         key = tuple(words)
+        shared = self._sharing(key)
+        if shared:
+            # "Hori Parata" and "Te Kaurinui Robert Parata": "Parata" is the one of them
+            # named last before it (or, before both, the first named after it)
+            before = [o for o in shared if o.entity.start <= m.entity.start]
+            return before[-1] if before else shared[0]
         if key not in self._canonical:
             # Once per name, not per mention: 3,000 "Smith" would be 9 million comparisons.
             best, best_len = None, len(words)
@@ -70,6 +77,23 @@ class NameIndex(NameRules):
                 best = self._by_initials().get(words[0])  # the entities' person « GND »
             self._canonical[key] = best
         return self._canonical[key] or m
+
+    def _sharing(self, words: tuple[str, ...]) -> list[Mention]:
+        """The mentions, in text order, of two or more different people whose full names
+        end with these words (none of the names being the end of another); else []."""
+        if words not in self._shared:
+            fuller: dict[tuple[str, ...], list[Mention]] = {}
+            for other in self._fullest.get(words[-1], ()):
+                w = tuple(self._name_words(other))
+                if len(w) > len(words) and w[-len(words) :] == words:
+                    fuller.setdefault(w, []).append(other)
+            names = list(fuller)
+            distinct = [n for n in names if not any(o != n and o[-len(n) :] == n for o in names)]
+            keep = [m for n in distinct for m in fuller[n]]
+            self._shared[words] = (
+                sorted(keep, key=lambda m: m.entity.start) if len(distinct) > 1 else []
+            )
+        return self._shared[words]
 
     def _fuller_by_first(self, words: list[str]) -> Mention | None:
         """ "Fiona said", « Te Kaurinui »: the start of one fuller name given earlier or

@@ -172,3 +172,14 @@ def test_en_quoted_as_saying_is_the_one_quoted_not_the_medium() -> None:
     check_offsets(text, a)
     q = find_quote(a, "talks would resume", "indirect")
     assert q.speaker == "senior US official"
+
+
+def test_en_a_surname_two_people_share_is_the_one_named_last() -> None:
+    text = (
+        "Tom Okafor runs the family farm near the river.\n\n"
+        "His cousin Grace Okafor came back from the city last spring. "
+        "“The soil is tired,” Okafor said."
+    )
+    a = analyze(text, "en")
+    check_offsets(text, a)
+    assert find_quote(a, "soil is tired", "direct").speaker == "Grace Okafor"
