@@ -192,9 +192,7 @@ def typed_name_spans(doc: Doc, data: OrgData, mentions: list[Mention]) -> list[t
     for t in doc:
         if t.lower_ not in data.type_nouns_after or not t.text.islower() or t.i == 0:
             continue
-        k = t.i
-        while k > 0 and name_like(doc[k - 1].text) and not doc[k - 1].is_sent_start:
-            k -= 1
+        k = _name_start(doc, t.i)
         if k < t.i and not all(doc[i].lower_ in ARTICLES for i in range(k, t.i)):
             # not "“The company was told": an article alone is no name
             found.append((k, t.i))
@@ -221,6 +219,13 @@ def acronym_tokens(doc: Doc, data: OrgData) -> list[int]:
     return found
 
 
+def _name_start(doc: Doc, i: int) -> int:
+    """The first of the capitalised words that end at token ``i``, within its sentence."""
+    while i > 0 and name_like(doc[i - 1].text) and not doc[i - 1].is_sent_start:
+        i -= 1
+    return i
+
+
 def _shouting(t: Token) -> bool:
     """A word of a line in capitals ("LAURIE OAKES IS THE ...")."""
     return len(t.text) > 1 and t.text.isalpha() and t.text.isupper()
@@ -244,9 +249,7 @@ def joined_name_spans(doc: Doc, org_words: frozenset[str]) -> list[tuple[int, in
             continue
         if t.i + 1 < n and name_like(doc[t.i + 1].text):
             continue  # the name goes on; its last word decides
-        k = t.i
-        while k > 0 and name_like(doc[k - 1].text) and not doc[k - 1].is_sent_start:
-            k -= 1
+        k = _name_start(doc, t.i)
         if k < 2 or not name_like(doc[k - 2].text):
             continue
         link, owner = doc[k - 1], doc[k - 2]

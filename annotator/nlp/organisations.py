@@ -14,6 +14,7 @@ what they are live in institutions.py, the words in org_data.py.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import spacy
 from spacy.matcher import PhraseMatcher
@@ -51,6 +52,15 @@ def _name_matcher(language: str, doc: Doc) -> PhraseMatcher:
     return matcher
 
 
+@cache
+def _org_words(language: str) -> frozenset[str]:
+    """The words an organisation's name ends with: the actors' and the institutions' heads
+    (once per language, not per article)."""
+    from .entities import get_actor_data  # entities imports this module
+
+    return get_actor_data(language).org_words | get_org_data(language).heads
+
+
 def find_organisations(doc: Doc, text: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
     """The mentions with organisations added or relabelled, and persons the NER called
     organisations made persons again."""
@@ -68,10 +78,7 @@ def find_organisations(doc: Doc, text: str, lex: Lexicon, mentions: list[Mention
     spans.extend((s, e, False) for s, e in institution_spans(doc, lex, data))
     spans.extend((s, e, True) for s, e in typed_name_spans(doc, data, out))
     spans.extend((s, s + 1, False) for s in acronym_tokens(doc, data))
-    from .entities import get_actor_data
-
-    org_words = get_actor_data(lex.language).org_words | data.heads
-    spans.extend((s, e, True) for s, e in joined_name_spans(doc, org_words))
+    spans.extend((s, e, True) for s, e in joined_name_spans(doc, _org_words(lex.language)))
     # Longer spans first: "Parlement européen" before an acronym inside another match.
     for start, end, over_person in sorted(spans, key=lambda x: (x[0] - x[1], x[0])):
         out = _put(doc, text, out, start, end, over_person)
