@@ -82,6 +82,19 @@ def article_errors(gold: Gold, parts: tuple[str, ...]) -> list[str]:
     return lines
 
 
+def report(gold: Gold, parts: tuple[str, ...]) -> list[str]:
+    """The lines printed for one article: a header with its number of errors, then each
+    error line once, "(×N)" after one found N times (an article whose text repeats, a page
+    that printed its body twice, has each of its gold quotes there twice)."""
+    lines = article_errors(gold, parts)
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line] = counts.get(line, 0) + 1
+    return [f"== {gold.path.name}: {len(lines)} errors"] + [
+        line if n == 1 else f"{line} (×{n})" for line, n in counts.items()
+    ]
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.quotes_errors")
     parser.add_argument("set", choices=TUNABLE)
@@ -95,9 +108,8 @@ def main(argv: list[str]) -> int:
     for gold in load_all(root).get(args.language, []):
         if args.article and not gold.path.name.startswith(args.article):
             continue
-        lines = article_errors(gold, parts)
-        print(f"== {gold.path.name}: {len(lines)} errors")
-        print("\n".join(lines))
+        for line in report(gold, parts):
+            print(line)
     return 0
 
 

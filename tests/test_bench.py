@@ -56,3 +56,22 @@ def test_quote_errors_list_a_tuning_article_and_refuse_held_out_sets(
         quotes_errors.main(["real-heldout", "fr"])
     with pytest.raises(SystemExit):
         quotes_errors.main(["unseen", "en"])
+
+
+def test_quote_errors_print_an_error_repeated_in_a_repeated_text_once() -> None:
+    from bench import quotes_errors
+    from bench.quotes import Gold, GoldQuote
+
+    body = "« Nous ferons tout pour les familles », a déclaré Paul Martin."
+    text = f"{body}\n\n{body}"
+    quote = "Nous ferons tout pour les familles"
+    starts = [text.find(quote), text.rfind(quote)]
+    gold = Gold(
+        Path("900-repeated.txt"),
+        "fr",
+        text,
+        [GoldQuote(s, s + len(quote), "direct", "Anne Leroy", "person") for s in starts],
+    )
+    lines = quotes_errors.report(gold, ("speakers",))
+    assert lines[0] == "== 900-repeated.txt: 2 errors", lines
+    assert len(lines) == 2 and lines[1].endswith("(×2)"), lines
