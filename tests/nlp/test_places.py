@@ -44,3 +44,39 @@ def test_organisations_of_the_ner_that_the_words_before_make_places() -> None:
     entities = {(e.text, e.label) for e in analyze(text, "en").entities}
     assert {("Grande-Synthe", "PLACE"), ("Dunkirk", "PLACE")} <= entities
     assert {("Parliament", "ORG"), ("Hihiaua Cultural Centre", "ORG")} <= entities
+
+
+def _en(text: str) -> set[tuple[str, str]]:
+    return {(e.text, e.label) for e in analyze(text, "en").entities}
+
+
+def test_a_name_before_a_lowercase_site_noun_is_a_place_with_it() -> None:
+    text = (
+        "The family moved to the Ardèche valley four years ago. Like many people in the "
+        "Ardèche valley, Paul Sorel drives to work."
+    )
+    places = [e.text for e in analyze(text, "en").entities if e.label == "PLACE"]
+    assert places.count("Ardèche valley") == 2
+
+
+def test_a_name_after_the_before_an_area_noun_is_a_place_never_a_person() -> None:
+    entities = _en(
+        "Marie Vidal is a writer from the Cévennes region of France. Samuel Roux lives in "
+        "the Drôme region."
+    )
+    assert {("Drôme", "PLACE"), ("Cévennes", "PLACE"), ("Samuel Roux", "PERSON")} <= entities
+    assert ("Drôme", "PERSON") not in entities
+
+
+def test_a_name_ending_with_a_site_word_is_a_place() -> None:
+    entities = _en(
+        "Hikers reached the Exit Glacier on Sunday. Nadia Petrova won on Ken Rosewall Arena. "
+        "John Wall scored 20 points."
+    )
+    assert {("Exit Glacier", "PLACE"), ("Ken Rosewall Arena", "PLACE")} <= entities
+    assert ("John Wall", "PERSON") in entities
+
+
+def test_a_place_of_the_ner_with_an_institution_word_is_an_organisation() -> None:
+    entities = _en("The case went before the Marion County Common Pleas Court in March.")
+    assert ("Marion County Common Pleas Court", "ORG") in entities
