@@ -87,6 +87,9 @@ class Lexicon:
     # Days, months and times of day: after a cue they say when, not who (« a annoncé
     # dimanche X »).
     time_words: frozenset[str] = frozenset()
+    # Nouns that make a sentence-initial « Pour le moment, … » say when, why or how much,
+    # not whose view follows (« Pour le syndicat, … »).
+    framing_nouns: frozenset[str] = frozenset()
     # « selon laquelle », "according to whom": the report follows, its source is before.
     relative_pronouns: frozenset[str] = frozenset()
     # Words of quantity before a described source, left out of it (« de nombreux
@@ -172,6 +175,7 @@ def get_lexicon(language: str) -> Lexicon:
         institution_names=_lower_set(raw.get("institution_names", [])),
         verb_endings=tuple((a, b) for a, b in raw.get("verb_endings", [])),
         time_words=_lower_set(raw.get("time_words", [])),
+        framing_nouns=_lower_set(raw.get("framing_nouns", [])),
         relative_pronouns=_lower_set(raw.get("relative_pronouns", [])),
         quantifiers=_lower_set(raw.get("quantifiers", [])),
         slogan_cues=_lower_set(raw.get("slogan_cues", [])),

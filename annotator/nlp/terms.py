@@ -10,6 +10,8 @@ from spacy.tokens import Doc, Token
 from .entities import Mention
 from .lexicon import Lexicon
 from .marks import MarkedSpan
+from .speaker_names import DESCRIPTOR, INSTITUTION
+from .speakers import SpeakerResolver
 
 _SENTENCE_END = {".", "!", "?", "…"}
 # Marked text this short without a cue or a speaker is a scare quote: les « bassines ».
@@ -24,6 +26,9 @@ _LEADING = "«»“”‘’\"'(¿¡"
 _SLOGAN_WINDOW = 8
 # What may join the items of a list of marks: « "A", "B" et "C" », "“us” and “we”".
 _LIST_JOINERS = {",", "et", "and", "ou", "or", "...", "…", "ni", "nor"}
+# Who a sentence-initial « Pour X, » names as the source of what it says, besides
+# people it describes (« Pour ce chercheur, … »).
+_SOURCE_LABELS = {"PERSON", "ORG", INSTITUTION}
 
 
 class TermRules:
@@ -32,6 +37,7 @@ class TermRules:
     doc: Doc
     text: str
     lex: Lexicon
+    res: SpeakerResolver
     _starts: list[int]
 
     def token_at(self, char: int) -> int:
@@ -286,7 +292,38 @@ class TermRules:
             return False
         # « a réclamé un dispositif « immédiat » »: the words of whoever the reporting
         # verb above them names, even an organisation.
-        return not self._reported_by_cue(span)
+        return not self._reported_by_cue(span) and not self._sourced(span)
+
+    def _sourced(self, span: MarkedSpan) -> bool:
+        """« Ce spécimen, « très rare » selon le Muséum, … », « Pour le syndicat, le
+        prétexte est « fallacieux » »: a sentence that names the source of what it says
+        quotes that source's words."""
+        doc = self.doc
+        sent = doc[self.token_at(span.start)].sent
+        for t in sent:
+            if span.open_pos <= t.idx <= span.close_pos:
+                continue
+            for seq in self.lex.according_to:
+                if all(t.i + k < sent.end and doc[t.i + k].lower_ == w for k, w in enumerate(seq)):
+                    return True
+        first = next((t for t in sent if not (t.is_space or t.is_punct)), None)
+        if first is None or (first.lower_,) not in self.lex.according_to_person:
+            return False
+        nxt = first.i + 1
+        if nxt >= sent.end or doc[nxt].pos_ not in ("DET", "PROPN", "PRON", "NOUN"):
+            return False  # « Pour ajouter du « piquant » »
+        if not any(doc[k].text == "," for k in range(nxt, min(sent.end, nxt + 8))):
+            return False
+        # « Pour le syndicat, … » names someone; « Pour le moment, … » does not.
+        found = self.res.resolve_noun_phrase(nxt, first.idx)
+        if found is None:
+            return False
+        if found.entity.label in _SOURCE_LABELS:
+            return True
+        framing = self.lex.framing_nouns | self.lex.time_words
+        return found.entity.label == DESCRIPTOR and not any(
+            doc[k].lower_ in framing for k in range(nxt, min(sent.end, nxt + 3))
+        )
 
     def _reported_by_cue(self, span: MarkedSpan) -> bool:
         """Whether the first verb above the quotation, outside it, is a reporting verb."""
@@ -296,8 +333,12 @@ class TermRules:
                 return False
             t = t.head
             if t.pos_ == "VERB" and not (span.open_pos <= t.idx <= span.close_pos):
-                # Someone must say it: not « un rendez-vous déjà qualifié de « revanche » ».
-                return self.is_cue_verb(t) and any(c.dep_ == "nsubj" for c in t.children)
+                # Someone must say it: not « un rendez-vous déjà qualifié de « revanche » »;
+                # « en clamant leur « haine » », « réclamant la fin de « … » » say who.
+                said = any(c.dep_ == "nsubj" for c in t.children) or (
+                    "Part" in t.morph.get("VerbForm", []) and "Pres" in t.morph.get("Tense", [])
+                )
+                return self.is_cue_verb(t) and said
         return False
 
     def _named_as(self, span: MarkedSpan, open_tok: int) -> bool:

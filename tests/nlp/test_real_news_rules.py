@@ -168,3 +168,27 @@ def test_en_straight_mark_closes_a_curly_quotation() -> None:
     q = find_quote(a, "breaks my heart", "direct")
     assert q.text.startswith("It breaks my heart")
     assert q.speaker == "Alan Price"
+
+
+def test_fr_short_marked_words_are_partial_when_the_sentence_names_their_source() -> None:
+    text = (
+        "Le lac a débordé dimanche. Ce phénomène, « exceptionnel » selon la préfecture, a "
+        "surpris les riverains. La réforme divise les enseignants. Pour le syndicat, ce "
+        "calendrier est « intenable ». Pour le moment, le projet reste « en suspens »."
+    )
+    a = analyze(text, "fr")
+    check_offsets(text, a)
+    find_quote(a, "exceptionnel", "partial")
+    find_quote(a, "intenable", "partial")
+    assert not [q for q in a.quotes if "en suspens" in text[q.start : q.end]]
+
+
+def test_fr_short_marked_words_after_a_cue_in_the_present_participle_are_partial() -> None:
+    text = (
+        "Des centaines de manifestants ont défilé samedi à Lyon en clamant leur « colère ». "
+        "Les agriculteurs ont bloqué la rocade, dénonçant une « trahison » du gouvernement."
+    )
+    a = analyze(text, "fr")
+    check_offsets(text, a)
+    find_quote(a, "colère", "partial")
+    find_quote(a, "trahison", "partial")
